@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# fwgate top-level Makefile.
+#   make            kernel modules (Kbuild, against KDIR) and userspace
+#   make modules    kernel modules only
+#   make user       userspace libraries, tools, test and bench programs
+#   make check      every test: userspace unit tests, then the VM suite
+#   make demo       the demo, in the VM
+#   make clean
+
+KDIR ?= /lib/modules/$(shell ls /lib/modules 2>/dev/null | grep -m1 -- '-amd64$$')/build
+FWGATE := $(CURDIR)
+BUILD ?= $(CURDIR)/build
+CC ?= gcc
+
+export KDIR FWGATE BUILD
+
+.PHONY: all modules user check check-unit check-vm demo clean
+
+all: modules user
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) modules
+
+user:
+	$(MAKE) -f scripts/user.mk
+
+check: all
+	tests/run-all.sh
+
+check-unit: user
+	tests/run-unit.sh
+
+check-vm: all
+	tests/vm/run-vm.sh
+
+demo: all
+	scripts/demo.sh
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) clean
+	rm -rf $(BUILD)

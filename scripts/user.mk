@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0
+# Userspace build: test programs that run inside the VM, plus whatever the
+# lib/, tools/ and bench/ directories contribute through their build.mk.
+FWGATE ?= $(CURDIR)
+BUILD ?= $(FWGATE)/build
+CC ?= gcc
+USER_CFLAGS := -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
+	-I$(FWGATE)/include/uapi -I$(FWGATE)/tests/lib -I$(FWGATE)/lib/libfwctl
+USER_LDLIBS := -lpthread
+
+VM_TEST_SRCS := $(wildcard $(FWGATE)/tests/vm/*.c)
+VM_TESTS := $(patsubst $(FWGATE)/tests/vm/%.c,$(BUILD)/vm-tests/%,$(VM_TEST_SRCS))
+VM_TEST_HDRS := $(wildcard $(FWGATE)/tests/lib/*.h) \
+	$(wildcard $(FWGATE)/include/uapi/fwctl/*.h)
+
+.PHONY: user-all
+user-all: $(VM_TESTS)
+
+$(BUILD)/vm-tests/%: $(FWGATE)/tests/vm/%.c $(VM_TEST_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $< $(USER_LDLIBS)
+
+-include $(wildcard $(FWGATE)/lib/*/build.mk $(FWGATE)/tools/*/build.mk $(FWGATE)/bench/build.mk)

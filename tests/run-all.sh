@@ -1,0 +1,17 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The whole test run: userspace unit tests and fuzzing, then the VM suite.
+# Ends with one line "N passed, N failed"; exit status 0 only if none failed.
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$root/build}
+rm -rf "$build/results"
+mkdir -p "$build/results"
+
+echo "# unit tests and fuzzing"
+"$root/tests/run-unit.sh"
+echo "# VM suite"
+"$root/tests/vm/run-vm.sh" test > "$build/vm-run.log" 2>&1
+tail -n 5 "$build/vm-run.log" | grep -E '^# run-vm' || true
+grep -h -B2 -A8 '^not ok' "$build"/results/*/*.tap 2>/dev/null | head -n 80
+"$root/tests/summarize.sh" "$build/results"

@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Runs inside the test VM, chrooted into the host root (read-only over 9p).
+# Loads the freshly built modules and runs, in order, what tests/vm/TESTS
+# lists (test mode), the demo, or the benchmarks. Results go to the writable
+# share at /run/fwgate-out, which the host reads after the VM powers off.
+set -u
+root=$1
+mode=$2
+out=/run/fwgate-out
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export FWGATE=$root HOME=/tmp TERM=dumb
+cd /tmp || exit 1
+
+mount -t debugfs debugfs /sys/kernel/debug
+mount -t securityfs securityfs /sys/kernel/security
+ip link set lo up 2>/dev/null
+# Keep kernel chatter off the console; the log is checked afterwards.
+dmesg -n 1
+
+load_modules() {
+	insmod "$root/drivers/fwctl/fwctl.ko" &&
+	insmod "$root/drivers/fwctl/sim/fwctl_sim.ko"
+}
+
+run_tests() {
+	local name tmo cmd rc
+	while read -r name tmo cmd; do
+		case $name in ''|'#'*) continue ;; esac
+		echo "# vm test: $name"
+		timeout -k 5 "$tmo" bash -c "$cmd" > "$out/$name.tap" 2>&1
+		rc=$?
+		echo "$rc" > "$out/$name.rc"
+		sed 's/^/    /' "$out/$name.tap"
+		[ "$rc" = 124 ] && echo "# vm test $name: timed out after ${tmo}s"
+	done < "$root/tests/vm/TESTS"
+}
+
+if load_modules; then
+	case $mode in
+	test) run_tests ;;
+	demo) bash "$root/scripts/demo-guest.sh" 2>&1 | tee "$out/demo.log" ;;
+	bench) bash "$root/bench/run-guest.sh" 2>&1 | tee "$out/bench.log" ;;
+	*) echo "guest: unknown mode '$mode'" ;;
+	esac
+else
+	echo "guest: loading the fwgate modules failed"
+fi
+dmesg > "$out/dmesg.txt"
+cat /proc/sys/kernel/tainted > "$out/tainted"
+echo done > "$out/done"

@@ -1,0 +1,80 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot the Debian kernel in QEMU (TCG), share the host root read-only over
+# virtio-9p, and run the guest side in MODE (test, demo or bench).
+#   tests/vm/run-vm.sh [test|demo|bench]
+# Environment: FWGATE_KERNEL (kernel image), FWGATE_KVER (its module tree),
+# FWGATE_VM_TIMEOUT (seconds, default 420), FWGATE_VM_APPEND (extra cmdline),
+# FWGATE_VM_MEM (MiB, default 2048).
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mode=${1:-test}
+build=$root/build
+kver=${FWGATE_KVER:-$(ls /lib/modules | grep -m1 -- '-amd64$')}
+kernel=${FWGATE_KERNEL:-/boot/vmlinuz-$kver}
+timeout_s=${FWGATE_VM_TIMEOUT:-420}
+
+[ -r "$kernel" ] || { echo "run-vm: no kernel image $kernel (run scripts/setup.sh)" >&2; exit 2; }
+mkdir -p "$build/vm"
+initrd=$build/vm/initramfs-$kver.cpio.gz
+if [ ! -s "$initrd" ] || [ "$root/tests/vm/init" -nt "$initrd" ] ||
+   [ "$root/tests/vm/mkinitramfs.sh" -nt "$initrd" ]; then
+	"$root/tests/vm/mkinitramfs.sh" "$kver" "$initrd" || exit 2
+fi
+
+out=$build/vm/out-$mode
+rm -rf "$out"
+mkdir -p "$out"
+
+echo "# booting $kernel in QEMU (TCG, 2 vCPUs), mode $mode"
+timeout -k 10 "$timeout_s" qemu-system-x86_64 \
+	-accel tcg,thread=multi -cpu max -smp 2 -m "${FWGATE_VM_MEM:-2048}" \
+	-nographic -no-reboot -nic none \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 quiet panic=-1 oops=panic fwgate.root=$root fwgate.mode=$mode ${FWGATE_VM_APPEND:-}" \
+	-fsdev local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap \
+	-device virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot \
+	-fsdev local,id=results,path="$out",security_model=none,multidevs=remap \
+	-device virtio-9p-pci,fsdev=results,mount_tag=results \
+	< /dev/null > "$build/vm/console-$mode.log" 2>&1
+qrc=$?
+cat "$build/vm/console-$mode.log"
+[ "$qrc" = 124 ] && echo "# run-vm: the VM did not finish within ${timeout_s}s"
+
+[ "$mode" = test ] || { [ -e "$out/done" ]; exit $?; }
+
+# Hand the results to the summary, plus one check of our own: the kernel log.
+res=$build/results/vm
+rm -rf "$res"
+mkdir -p "$res"
+while read -r name _; do
+	case $name in ''|'#'*) continue ;; esac
+	if [ -e "$out/$name.rc" ]; then
+		cp "$out/$name.tap" "$res/$name.tap"
+		cp "$out/$name.rc" "$res/$name.rc"
+	else
+		echo "not ok 1 - $name did not run (VM crashed or timed out)" > "$res/$name.tap"
+		echo 1 > "$res/$name.rc"
+	fi
+done < "$root/tests/vm/TESTS"
+
+{
+	echo "TAP version 13"
+	if [ -e "$out/done" ]; then
+		echo "ok 1 - the VM ran the whole suite and powered off"
+	else
+		echo "not ok 1 - the VM ran the whole suite and powered off"
+	fi
+	bad=$(grep -E "$(cat "$root/tests/vm/kernel-log-errors")" "$out/dmesg.txt" 2>/dev/null)
+	if [ -e "$out/dmesg.txt" ] && [ -z "$bad" ]; then
+		echo "ok 2 - kernel log has no WARN, BUG, oops, lockdep, KASAN or UBSAN report"
+	else
+		echo "not ok 2 - kernel log has no WARN, BUG, oops, lockdep, KASAN or UBSAN report"
+		printf '%s\n' "$bad" | head -n 40 | sed 's/^/# /'
+	fi
+	echo "# kernel taint after the run: $(cat "$out/tainted" 2>/dev/null)"
+	echo "1..2"
+} > "$res/vm-kernel.tap"
+echo 0 > "$res/vm-kernel.rc"
+cp "$out/dmesg.txt" "$build/vm/dmesg-test.txt" 2>/dev/null
+exit 0
