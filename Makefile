@@ -6,6 +6,8 @@
 #   make user       userspace libraries, tools, test and bench programs
 #   make check      every test: userspace unit tests, then the VM suite
 #   make demo       the demo, in the VM
+#   make bench      the benchmarks, in the VM
+#   make install    libfwctl, its header and pkg-config file, the fwctl tool
 #   make clean
 
 KDIR ?= /lib/modules/$(shell ls /lib/modules 2>/dev/null | grep -m1 -- '-amd64$$')/build
@@ -15,7 +17,7 @@ CC ?= gcc
 
 export KDIR FWGATE BUILD
 
-.PHONY: all modules user check check-unit check-vm demo clean
+.PHONY: all modules user install check check-unit check-vm demo bench clean
 
 all: modules user
 
@@ -24,6 +26,9 @@ modules:
 
 user:
 	$(MAKE) -f scripts/user.mk
+
+install: user
+	$(MAKE) -f scripts/user.mk user-install
 
 check: all
 	tests/run-all.sh
@@ -36,6 +41,9 @@ check-vm: all
 
 demo: all
 	scripts/demo.sh
+
+bench: all
+	bench/run.sh
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) clean

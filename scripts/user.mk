@@ -13,8 +13,10 @@ VM_TESTS := $(patsubst $(FWGATE)/tests/vm/%.c,$(BUILD)/vm-tests/%,$(VM_TEST_SRCS
 VM_TEST_HDRS := $(wildcard $(FWGATE)/tests/lib/*.h) \
 	$(wildcard $(FWGATE)/include/uapi/fwctl/*.h)
 
-.PHONY: user-all
+.PHONY: user-all user-install
 user-all: $(VM_TESTS)
+# build.mk files add their install steps as prerequisites of user-install.
+user-install:
 
 $(BUILD)/vm-tests/%: $(FWGATE)/tests/vm/%.c $(VM_TEST_HDRS)
 	@mkdir -p $(@D)
