@@ -10,7 +10,8 @@
 #   make install    libfwctl, its header and pkg-config file, the fwctl tool
 #   make clean
 
-KDIR ?= /lib/modules/$(shell ls /lib/modules 2>/dev/null | grep -m1 -- '-amd64$$')/build
+KVER ?= $(shell $(CURDIR)/scripts/kver.sh)
+KDIR ?= /lib/modules/$(KVER)/build
 FWGATE := $(CURDIR)
 BUILD ?= $(CURDIR)/build
 CC ?= gcc

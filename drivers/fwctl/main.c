@@ -26,6 +26,7 @@ enum {
 	FWCTL_MAX_DEVICES = 4096,
 	FWCTL_MAX_RPC_LEN = SZ_2M,
 };
+
 static_assert(FWCTL_MAX_DEVICES < (1U << MINORBITS));
 
 static dev_t fwctl_devt;
@@ -35,7 +36,7 @@ static unsigned int fwctl_tainted;
 module_param_named(tainted, fwctl_tainted, uint, 0444);
 MODULE_PARM_DESC(tainted, "1 once a debug write RPC has tainted the kernel");
 
-DEFINE_FREE(fwctl_kvfree, void *, if (!IS_ERR_OR_NULL(_T)) kvfree(_T))
+DEFINE_FREE(fwctl_kvfree, void *, IS_ERR_OR_NULL(_T) ? (void)0 : kvfree(_T))
 
 /* One ioctl call in flight: the caller's struct, copied in and out. */
 struct fwctl_ucmd {
@@ -192,8 +193,9 @@ struct fwctl_ioctl_op {
 	int (*execute)(struct fwctl_ucmd *ucmd);
 };
 
+/* In command-number order: the table is indexed by _IOC_NR - base. */
 #define FWCTL_IOCTL_OP(_ioctl, _fn, _struct, _last)			\
-	[_IOC_NR(_ioctl) - FWCTL_CMD_BASE] = {				\
+	{								\
 		.size = sizeof(_struct) +				\
 			BUILD_BUG_ON_ZERO(sizeof(union fwctl_ucmd_buffer) < \
 					  sizeof(_struct)),		\

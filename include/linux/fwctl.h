@@ -10,6 +10,7 @@
 
 #include <linux/cdev.h>
 #include <linux/cleanup.h>
+#include <linux/container_of.h>
 #include <linux/device.h>
 #include <linux/rwsem.h>
 #include <uapi/fwctl/fwctl.h>
@@ -63,7 +64,7 @@ struct fwctl_device {
 	/* private: */
 	struct cdev cdev;
 	struct rw_semaphore registration_lock;
-	struct mutex uctx_list_lock;
+	struct mutex uctx_list_lock; /* protects uctx_list */
 	struct list_head uctx_list;
 	const struct fwctl_ops *ops;
 };
@@ -76,19 +77,18 @@ struct fwctl_device *_fwctl_alloc_device(struct device *parent,
  * fwctl_alloc_device - allocate a driver struct that embeds a fwctl_device
  * @parent: the physical device fwctl talks to the firmware of
  * @ops: driver operations, must outlive the registration
- * @drv_struct: the driver's struct type
+ * @type: the driver's struct type
  * @member: the name of the struct fwctl_device member, which must be first
  *
  * Return: the driver struct, zeroed apart from the embedded fwctl_device,
  * or NULL. Release it with fwctl_put().
  */
-#define fwctl_alloc_device(parent, ops, drv_struct, member)		\
+#define fwctl_alloc_device(parent, ops, type, member)			\
 	({								\
 		static_assert(__same_type(struct fwctl_device,		\
-					  ((drv_struct *)NULL)->member)); \
-		static_assert(offsetof(drv_struct, member) == 0);	\
-		(drv_struct *)_fwctl_alloc_device(parent, ops,		\
-						  sizeof(drv_struct));	\
+					  typeof_member(type, member)) && \
+			      offsetof(type, member) == 0);		\
+		(type *)_fwctl_alloc_device(parent, ops, sizeof(type));	\
 	})
 
 static inline struct fwctl_device *fwctl_get(struct fwctl_device *fwctl)
@@ -101,7 +101,8 @@ static inline void fwctl_put(struct fwctl_device *fwctl)
 {
 	put_device(&fwctl->dev);
 }
-DEFINE_FREE(fwctl, struct fwctl_device *, if (_T) fwctl_put(_T));
+
+DEFINE_FREE(fwctl, struct fwctl_device *, _T ? fwctl_put(_T) : (void)0)
 
 int fwctl_register(struct fwctl_device *fwctl);
 void fwctl_unregister(struct fwctl_device *fwctl);

@@ -10,7 +10,7 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mode=${1:-test}
 build=$root/build
-kver=${FWGATE_KVER:-$(ls /lib/modules | grep -m1 -- '-amd64$')}
+kver=${FWGATE_KVER:-$("$root/scripts/kver.sh")}
 kernel=${FWGATE_KERNEL:-/boot/vmlinuz-$kver}
 timeout_s=${FWGATE_VM_TIMEOUT:-420}
 
@@ -36,9 +36,10 @@ timeout -k 10 "$timeout_s" qemu-system-x86_64 \
 	-device virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot \
 	-fsdev local,id=results,path="$out",security_model=none,multidevs=remap \
 	-device virtio-9p-pci,fsdev=results,mount_tag=results \
-	< /dev/null > "$build/vm/console-$mode.log" 2>&1
-qrc=$?
-cat "$build/vm/console-$mode.log"
+	< /dev/null 2>&1 | tee "$build/vm/console-$mode.log" |
+	if [ -n "${FWGATE_VM_STREAM:-}" ]; then cat; else cat > /dev/null; fi
+qrc=${PIPESTATUS[0]}
+[ -n "${FWGATE_VM_STREAM:-}" ] || cat "$build/vm/console-$mode.log"
 [ "$qrc" = 124 ] && echo "# run-vm: the VM did not finish within ${timeout_s}s"
 
 [ "$mode" = test ] || { [ -e "$out/done" ]; exit $?; }

@@ -24,6 +24,7 @@ static const struct fwsim_cfg_range fwsim_cfg_ranges[] = {
 	[FWCTL_SIM_CFG_LED_MODE] = { 0, 2, 1 },
 	[FWCTL_SIM_CFG_POWER_LIMIT_MW] = { 1000, 25000, 15000 },
 };
+
 static_assert(ARRAY_SIZE(fwsim_cfg_ranges) == FWCTL_SIM_CFG_NUM_KEYS);
 
 /* Every log line has the same length, so any offset maps to a line. */
@@ -57,8 +58,11 @@ static void fwsim_fw_reset_state(struct fwsim_fw *fw)
 	fw->regs[0] = FWSIM_FW_VERSION;
 	fw->regs[1] = fw->dev_id;
 	memset(fw->mem, 0, sizeof(fw->mem));
-	for_each_possible_cpu(cpu)
-		*per_cpu_ptr(fw->rpcs, cpu) = 0;
+	for_each_possible_cpu(cpu) {
+		u64 *rpcs = per_cpu_ptr(fw->rpcs, cpu);
+
+		*rpcs = 0;
+	}
 	atomic64_set(&fw->errors, 0);
 	fw->cfg_writes = 0;
 	fw->reg_writes = 0;
@@ -151,10 +155,12 @@ static void fwsim_fail(struct fwsim_result *res, u32 status, u32 syndrome)
 	res->syndrome = syndrome;
 }
 
-#define fwsim_reply(res, field) do {				\
-	(res)->data = &(res)->buf.field;			\
-	(res)->len = sizeof((res)->buf.field);			\
-} while (0)
+static void fwsim_reply(struct fwsim_result *res, const void *data,
+			size_t len)
+{
+	res->data = data;
+	res->len = len;
+}
 
 static void fwsim_op_identify(struct fwsim_fw *fw, struct fwsim_result *res)
 {
@@ -170,7 +176,7 @@ static void fwsim_op_identify(struct fwsim_fw *fw, struct fwsim_result *res)
 	id->mem_size = FWSIM_MEM_SIZE;
 	id->max_objects = FWSIM_MAX_OBJECTS;
 	snprintf(id->serial, sizeof(id->serial), "FWSIM-%08X", fw->dev_id);
-	fwsim_reply(res, id);
+	fwsim_reply(res, id, sizeof(*id));
 }
 
 static void fwsim_op_cfg(struct fwsim_fw *fw, const struct fwctl_sim_req *req,
@@ -192,7 +198,7 @@ static void fwsim_op_cfg(struct fwsim_fw *fw, const struct fwctl_sim_req *req,
 	}
 	res->buf.cfg.key = key;
 	res->buf.cfg.value = fw->cfg[key];
-	fwsim_reply(res, cfg);
+	fwsim_reply(res, &res->buf.cfg, sizeof(res->buf.cfg));
 }
 
 static void fwsim_op_reg(struct fwsim_fw *fw, const struct fwctl_sim_req *req,
@@ -212,7 +218,7 @@ static void fwsim_op_reg(struct fwsim_fw *fw, const struct fwctl_sim_req *req,
 	}
 	res->buf.reg.index = index;
 	res->buf.reg.value = fw->regs[index];
-	fwsim_reply(res, reg);
+	fwsim_reply(res, &res->buf.reg, sizeof(res->buf.reg));
 }
 
 static void fwsim_op_counters(struct fwsim_fw *fw, struct fwsim_result *res)
@@ -230,7 +236,7 @@ static void fwsim_op_counters(struct fwsim_fw *fw, struct fwsim_result *res)
 	cnt->mem_writes = fw->mem_writes;
 	cnt->contexts = fw->contexts;
 	cnt->objects = fw->objects;
-	fwsim_reply(res, cnt);
+	fwsim_reply(res, cnt, sizeof(*cnt));
 }
 
 static void fwsim_op_mem(struct fwsim_fw *fw, const struct fwctl_sim_req *req,
@@ -273,7 +279,7 @@ static void fwsim_op_obj(struct fwsim_fw *fw, struct fwsim_ctx *ctx,
 		fw->objects++;
 		res->buf.obj.id = i + 1;
 		res->buf.obj.tag = req->arg0;
-		fwsim_reply(res, obj);
+		fwsim_reply(res, &res->buf.obj, sizeof(res->buf.obj));
 		return;
 	}
 
@@ -286,7 +292,7 @@ static void fwsim_op_obj(struct fwsim_fw *fw, struct fwsim_ctx *ctx,
 		ctx->objs[id - 1].used = false;
 		fw->objects--;
 	}
-	fwsim_reply(res, obj);
+	fwsim_reply(res, &res->buf.obj, sizeof(res->buf.obj));
 }
 
 static void fwsim_op_reset(struct fwsim_fw *fw, struct fwsim_ctx *ctx)

@@ -35,7 +35,7 @@ struct fwsim_ctx {
 
 /* Simulated firmware state; @lock serialises everything but NOP. */
 struct fwsim_fw {
-	struct mutex lock;
+	struct mutex lock; /* the firmware's state below */
 	u32 dev_id;
 	u32 cfg[FWCTL_SIM_CFG_NUM_KEYS];
 	u32 regs[FWSIM_NUM_REGS];
