@@ -210,6 +210,28 @@ static const struct fwctl_ioctl_op fwctl_ioctl_ops[] = {
 	FWCTL_IOCTL_OP(FWCTL_RPC, fwctl_cmd_rpc, struct fwctl_rpc, out),
 };
 
+/*
+ * Copy the caller's struct in. Callers built against this header pass
+ * exactly our size, which one copy handles; anything else, or a fault on
+ * the speculative copy, takes the checked path with its precise errnos.
+ */
+static int fwctl_ucmd_copy_in(struct fwctl_ucmd *ucmd,
+			      const struct fwctl_ioctl_op *op)
+{
+	if (!copy_from_user(ucmd->cmd, ucmd->ubuffer, op->size) &&
+	    *(u32 *)ucmd->cmd == op->size) {
+		ucmd->user_size = op->size;
+		return 0;
+	}
+
+	if (get_user(ucmd->user_size, (u32 __user *)ucmd->ubuffer))
+		return -EFAULT;
+	if (ucmd->user_size < op->min_size)
+		return -EINVAL;
+	return copy_struct_from_user(ucmd->cmd, op->size, ucmd->ubuffer,
+				     ucmd->user_size);
+}
+
 static long fwctl_fops_ioctl(struct file *filp, unsigned int cmd,
 			     unsigned long arg)
 {
@@ -231,12 +253,7 @@ static long fwctl_fops_ioctl(struct file *filp, unsigned int cmd,
 	if (op->ioctl_num != cmd)
 		return -ENOIOCTLCMD;
 
-	if (get_user(ucmd.user_size, (u32 __user *)ucmd.ubuffer))
-		return -EFAULT;
-	if (ucmd.user_size < op->min_size)
-		return -EINVAL;
-	ret = copy_struct_from_user(ucmd.cmd, op->size, ucmd.ubuffer,
-				    ucmd.user_size);
+	ret = fwctl_ucmd_copy_in(&ucmd, op);
 	if (ret)
 		return ret;
 

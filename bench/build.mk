@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-2.0
+BENCHES := $(BUILD)/bench/fwctl_bench
+user-all: $(BENCHES)
+
+$(BUILD)/bench/%: $(FWGATE)/bench/%.c $(VM_TEST_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $< $(USER_LDLIBS) -lm
