@@ -53,7 +53,7 @@ static int module_load(const char *rel)
 	char path[512];
 	int fd, ret;
 
-	snprintf(path, sizeof(path), "%s/%s", getenv("FWGATE"), rel);
+	snprintf(path, sizeof(path), "%s/%s", getenv("FWGATE_MODDIR"), rel);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;

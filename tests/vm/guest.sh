@@ -9,7 +9,11 @@ root=$1
 mode=$2
 out=/run/fwgate-out
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-export FWGATE=$root HOME=/tmp TERM=dumb
+arg() { sed -n "s/.*\bfwgate\.$1=\([^ ]*\).*/\1/p" /proc/cmdline; }
+# The debug lane builds the modules in a copy of the tree: fwgate.moddir.
+moddir=$(arg moddir)
+tests=$(arg tests)
+export FWGATE=$root FWGATE_MODDIR=${moddir:-$root} HOME=/tmp TERM=dumb
 cd /tmp || exit 1
 
 mount -t debugfs debugfs /sys/kernel/debug
@@ -19,8 +23,8 @@ ip link set lo up 2>/dev/null
 dmesg -n 1
 
 load_modules() {
-	insmod "$root/drivers/fwctl/fwctl.ko" &&
-	insmod "$root/drivers/fwctl/sim/fwctl_sim.ko"
+	insmod "$FWGATE_MODDIR/drivers/fwctl/fwctl.ko" &&
+	insmod "$FWGATE_MODDIR/drivers/fwctl/sim/fwctl_sim.ko"
 }
 
 run_tests() {
@@ -33,7 +37,15 @@ run_tests() {
 		echo "$rc" > "$out/$name.rc"
 		sed 's/^/    /' "$out/$name.tap"
 		[ "$rc" = 124 ] && echo "# vm test $name: timed out after ${tmo}s"
-	done < "$root/tests/vm/TESTS"
+	done < "$root/tests/vm/${tests:-TESTS}"
+}
+
+# kmemleak (debug kernel): scan twice, as it recommends, after the tests.
+kmemleak_scan() {
+	local k=/sys/kernel/debug/kmemleak
+	[ -e $k ] || return 0
+	echo scan > $k; sleep 5; echo scan > $k
+	cat $k > "$out/kmemleak.txt"
 }
 
 if load_modules; then
@@ -46,6 +58,7 @@ if load_modules; then
 else
 	echo "guest: loading the fwgate modules failed"
 fi
+kmemleak_scan
 dmesg > "$out/dmesg.txt"
 cat /proc/sys/kernel/tainted > "$out/tainted"
 echo done > "$out/done"

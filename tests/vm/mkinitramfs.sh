@@ -15,6 +15,8 @@ mkdir -p "$stage"/{bin,dev,proc,sys,mnt,lib/mod}
 cp /bin/busybox "$stage/bin/busybox"
 for m in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev \
 	 virtio_pci netfs fscache 9pnet 9pnet_virtio 9p; do
+	# kver "builtin": a kernel with virtio and 9p built in needs none
+	[ "$kver" = builtin ] && break
 	ko=$(find "/lib/modules/$kver/kernel" -name "$m.ko*" | head -n 1)
 	[ -n "$ko" ] || { echo "mkinitramfs: module $m missing for $kver" >&2; exit 1; }
 	case $ko in
@@ -24,6 +26,7 @@ for m in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev \
 	esac
 	echo "$m" >> "$stage/lib/mod/order"
 done
+touch "$stage/lib/mod/order"
 install -m 0755 "$here/init" "$stage/init"
 (cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -14,6 +14,7 @@ kver=${FWGATE_KVER:-$("$root/scripts/kver.sh")}
 kernel=${FWGATE_KERNEL:-/boot/vmlinuz-$kver}
 timeout_s=${FWGATE_VM_TIMEOUT:-420}
 
+tests=${FWGATE_TESTS:-TESTS}
 [ -r "$kernel" ] || { echo "run-vm: no kernel image $kernel (run scripts/setup.sh)" >&2; exit 2; }
 mkdir -p "$build/vm"
 initrd=$build/vm/initramfs-$kver.cpio.gz
@@ -31,7 +32,7 @@ timeout -k 10 "$timeout_s" qemu-system-x86_64 \
 	-accel tcg,thread=multi -cpu max -smp 2 -m "${FWGATE_VM_MEM:-2048}" \
 	-nographic -no-reboot -nic none \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 quiet panic=-1 oops=panic fwgate.root=$root fwgate.mode=$mode ${FWGATE_VM_APPEND:-}" \
+	-append "console=ttyS0 quiet panic=-1 oops=panic fwgate.root=$root fwgate.mode=$mode fwgate.tests=$tests ${FWGATE_VM_APPEND:-}" \
 	-fsdev local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap \
 	-device virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot \
 	-fsdev local,id=results,path="$out",security_model=none,multidevs=remap \
@@ -57,7 +58,7 @@ while read -r name _; do
 		echo "not ok 1 - $name did not run (VM crashed or timed out)" > "$res/$name.tap"
 		echo 1 > "$res/$name.rc"
 	fi
-done < "$root/tests/vm/TESTS"
+done < "$root/tests/vm/$tests"
 
 {
 	echo "TAP version 13"
@@ -73,8 +74,18 @@ done < "$root/tests/vm/TESTS"
 		echo "not ok 2 - kernel log has no WARN, BUG, oops, lockdep, KASAN or UBSAN report"
 		printf '%s\n' "$bad" | head -n 40 | sed 's/^/# /'
 	fi
+	n=2
+	if [ -e "$out/kmemleak.txt" ]; then
+		n=3
+		if [ -s "$out/kmemleak.txt" ]; then
+			echo "not ok 3 - kmemleak found no leak"
+			head -n 40 "$out/kmemleak.txt" | sed 's/^/# /'
+		else
+			echo "ok 3 - kmemleak found no leak"
+		fi
+	fi
 	echo "# kernel taint after the run: $(cat "$out/tainted" 2>/dev/null)"
-	echo "1..2"
+	echo "1..$n"
 } > "$res/vm-kernel.tap"
 echo 0 > "$res/vm-kernel.rc"
 cp "$out/dmesg.txt" "$build/vm/dmesg-test.txt" 2>/dev/null

@@ -1,0 +1,42 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The debug lane: build (once, cached) a 6.1 kernel with KASAN, lockdep,
+# atomic-sleep checks, kmemleak, UBSAN and failslab; build fwgate's modules
+# against it in a copy of the tree; boot it and run tests/vm/TESTS.debug
+# (the whole suite, the fuzzer at 1,000,000 calls, 1000 stress cycles, the
+# failslab run). Any checker report fails the run. About 30 minutes for the
+# first kernel build on 2 cores, then ~15 minutes per run.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+./scripts/setup.sh
+need=()
+for p in linux-source-6.1 bc flex bison libelf-dev libssl-dev rsync; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
+done
+if [ "${#need[@]}" -gt 0 ]; then
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" > /dev/null
+fi
+
+kdir=$(./scripts/debug-kernel/build.sh | tail -n 1)
+make -s user
+src=$root/build/debug/src
+rm -rf "$src"
+mkdir -p "$src"
+rsync -a --exclude /build --exclude /.git "$root/" "$src/"
+make -s -C "$kdir/src" M="$src" FWGATE="$src" modules
+
+rm -rf build/results
+FWGATE_KERNEL=$kdir/bzImage FWGATE_KVER=builtin FWGATE_TESTS=TESTS.debug \
+FWGATE_VM_TIMEOUT=5000 FWGATE_VM_MEM=4096 \
+FWGATE_VM_APPEND="fwgate.moddir=$src kmemleak=on" \
+	tests/vm/run-vm.sh test > build/debug/vm-run.log 2>&1 || true
+
+calls=$(grep -ho 'calls=[0-9]*' build/results/vm/fwctl_fuzz.tap 2>/dev/null | cut -d= -f2)
+reports=$(grep -Ec "$(cat tests/vm/kernel-log-errors)" build/vm/out-test/dmesg.txt 2>/dev/null || true)
+leaks=$(grep -c '^unreferenced object' build/vm/out-test/kmemleak.txt 2>/dev/null || true)
+taint=$(cat build/vm/out-test/tainted 2>/dev/null || echo unknown)
+tests/summarize.sh build/results && rc=0 || rc=1
+echo "debug lane: fuzz calls ${calls:-0}, checker reports $((${reports:-0} + ${leaks:-0})) (kernel log ${reports:-0}, kmemleak ${leaks:-0}), kernel taint $taint"
+exit $rc
