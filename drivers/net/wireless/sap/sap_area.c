@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/*
- * SAP shared area layout.
+/* SAP shared area layout.
  */
 #include "sap_area.h"
 

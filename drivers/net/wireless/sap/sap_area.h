@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * SAP shared area: size, layout, initialisation and ring set-up.
+/* SAP shared area: size, layout, initialisation and ring set-up.
  *
  * Layout (byte offsets, v3 / v4):
  *

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * Build environment shim for the portable SAP core.
+/* Build environment shim for the portable SAP core.
  *
  * The sap_*.c files are compiled twice: inside a kernel module and inside
  * userspace test / fuzz programs. This header is the only place where the
@@ -60,8 +59,7 @@ typedef u32 __be32;
 
 #define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
 
-/*
- * Compile-time check usable at file scope: a false condition declares an
+/* Compile-time check usable at file scope: a false condition declares an
  * array of negative size. Extra arguments (a message) are accepted and
  * ignored, as with the kernel's static_assert().
  */
@@ -123,16 +121,14 @@ static inline __be32 cpu_to_be32(u32 v)
 	return SAP_CPU_IS_LE ? __builtin_bswap32(v) : v;
 }
 
-/*
- * Single, untorn accesses to a shared word. The core only applies these to
+/* Single, untorn accesses to a shared word. The core only applies these to
  * naturally aligned 32-bit ring pointers, for which relaxed atomics compile
  * to plain loads and stores.
  */
 #define READ_ONCE(x)		__atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define WRITE_ONCE(x, val)	__atomic_store_n(&(x), (val), __ATOMIC_RELAXED)
 
-/*
- * Barriers. In userspace the "device" is another thread or process mapping
+/* Barriers. In userspace the "device" is another thread or process mapping
  * the same pages, so C11 fences give the guarantees the kernel primitives
  * give against a DMA-coherent firmware peer.
  */

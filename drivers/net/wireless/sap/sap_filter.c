@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/*
- * SAP receive filter engine.
+/* SAP receive filter engine.
  *
  * The classifier works on a plain byte buffer holding an Ethernet frame.
  * Every header is length checked before it is looked at; anything that
@@ -116,8 +115,7 @@ void sap_filters_to_wire(struct sap_oob_filters *w, const struct sap_filters *f)
 		w->vlan[i] = cpu_to_le16(f->vlan[i]);
 }
 
-/*
- * TCP/UDP port filters, shared by IPv4 and IPv6. Evaluated in order up to
+/* TCP/UDP port filters, shared by IPv4 and IPv6. Evaluated in order up to
  * the first disabled entry; the first hit decides.
  *
  * An entry carrying address-family flags only applies to the listed
@@ -239,8 +237,7 @@ static enum sap_rx_verdict sap_filter_arp(const struct sap_filters *f,
 	return SAP_RX_HOST;
 }
 
-/*
- * CSME's IPv6 address filters hold the low 24 bits of its addresses (the
+/* CSME's IPv6 address filters hold the low 24 bits of its addresses (the
  * bits that also select the solicited-node multicast group). No enabled
  * entry means "any address", like an IPv4 filter address of 0.
  */

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * SAP receive filter engine.
+/* SAP receive filter engine.
  *
  * CSME sends a filter set (CSME_FILTERS); while the host owns the NIC every
  * received Ethernet frame is classified against it: the host keeps it, CSME

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/*
- * Encoding and decoding of SAP and ME-level messages.
+/* Encoding and decoding of SAP and ME-level messages.
  */
 #include "sap_msg.h"
 #include "sap_area.h"

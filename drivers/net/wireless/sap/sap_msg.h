@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * Encoding and decoding of SAP and ME-level messages.
+/* Encoding and decoding of SAP and ME-level messages.
  *
  * Encoders build complete messages (header included) into a caller buffer
  * and return the number of bytes written, or a negated &enum sap_reason.

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/*
- * Human readable names of the SAP core reason codes.
+/* Human readable names of the SAP core reason codes.
  */
 #include "sap_reason.h"
 

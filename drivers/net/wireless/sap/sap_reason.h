@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * Result / rejection reason codes shared by every part of the SAP core.
+/* Result / rejection reason codes shared by every part of the SAP core.
  */
 #ifndef SAP_REASON_H
 #define SAP_REASON_H

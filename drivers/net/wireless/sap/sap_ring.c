@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/*
- * SAP shared-memory byte rings, both roles.
+/* SAP shared-memory byte rings, both roles.
  *
  * Memory ordering. The peer is firmware (or a simulator) working on the
  * same DMA-coherent memory, so the SMP-only barriers are not enough: on a
@@ -58,8 +57,7 @@ static enum sap_reason sap_ring_peer(struct sap_ring *r, u32 *val)
 	return SAP_OK;
 }
 
-/*
- * The pointer we own lives in shared memory too. If the peer changed it we
+/* The pointer we own lives in shared memory too. If the peer changed it we
  * keep using our private copy, count the event and put the value back.
  */
 static void sap_ring_check_own(struct sap_ring *r)

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * SAP shared-memory byte rings.
+/* SAP shared-memory byte rings.
  *
  * Each of the four queues of the shared area is a byte ring carrying SAP
  * messages (8-byte header + payload) back to back, without padding; a

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * SAP (Software Arbitration Protocol) wire format.
+/* SAP (Software Arbitration Protocol) wire format.
  *
  * Everything that crosses the host <-> CSME boundary: the MEI client
  * identity, the ME-level messages carried as MEI client messages, the
