@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer harness: csme-sim network engine, sequences of frames.
+ *
+ * Input: records of [op u8][len u16 BE][len bytes]. op & 3:
+ *   0 - amt_net_input(frame) as is
+ *   1 - amt_net_learn_dhcp(frame)
+ *   2 - amt_net_tick(now += len * 16 ms), no bytes follow
+ *   3 - "smart" input: if the frame is IPv4/TCP, the harness overwrites the
+ *       destination MAC/IP with ours, (op & 4) sets seq/ack from the last
+ *       segment the engine sent, and the IPv4 and TCP checksums are fixed,
+ *       so the fuzzer gets past validation into the TCP/HTTP state machine.
+ * Each frame is fed from an exact-size heap copy. Every emitted frame is
+ * checked: sane length, our source MAC, valid IPv4 and TCP checksums,
+ * payload <= MSS.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "amt_net.h"
+
+#define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
+
+static const uint8_t our_mac[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
+#define OUR_IP 0xc0a80132u
+
+static struct amt_net net;
+static uint32_t last_seq, last_ack;
+
+static unsigned int r16(const uint8_t *p) { return (unsigned int)p[0] << 8 | p[1]; }
+static uint32_t r32(const uint8_t *p) { return (uint32_t)r16(p) << 16 | r16(p + 2); }
+static void w16(uint8_t *p, unsigned int v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
+static void w32(uint8_t *p, uint32_t v) { w16(p, v >> 16); w16(p + 2, v & 0xffff); }
+
+static uint16_t sum16(uint32_t acc, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2)
+		acc += r16(p + i);
+	if (n & 1)
+		acc += (uint32_t)p[n - 1] << 8;
+	while (acc >> 16)
+		acc = (acc & 0xffff) + (acc >> 16);
+	return (uint16_t)~acc;
+}
+
+static uint32_t pseudo(const uint8_t *ip, size_t tl)
+{
+	return r16(ip + 12) + r16(ip + 14) + r16(ip + 16) + r16(ip + 18) + 6 + (uint32_t)tl;
+}
+
+static void tx(void *ctx, const uint8_t *f, size_t len)
+{
+	const uint8_t *ip = f + 14, *th;
+	size_t ihl, tot, thl;
+
+	(void)ctx;
+	CHECK(len >= 14 && len <= AMT_NET_FRAME_MAX);
+	CHECK(!memcmp(f + 6, net.mac, 6));
+	if (r16(f + 12) == 0x0806) {
+		CHECK(len == 42);
+		return;
+	}
+	CHECK(r16(f + 12) == 0x0800 && len >= 54);
+	ihl = (size_t)(ip[0] & 15) * 4;
+	tot = r16(ip + 2);
+	CHECK(ip[0] == 0x45 && tot + 14 == len && sum16(0, ip, ihl) == 0 && ip[9] == 6);
+	th = ip + 20;
+	thl = (size_t)(th[12] >> 4) * 4;
+	CHECK(thl >= 20 && thl <= tot - 20);
+	CHECK(sum16(pseudo(ip, tot - 20), th, tot - 20) == 0);
+	CHECK(tot - 20 - thl <= AMT_NET_MSS_MAX);
+	last_seq = r32(th + 4) + (uint32_t)(tot - 20 - thl) + !!(th[13] & 3);
+	last_ack = r32(th + 8);
+}
+
+static void smart_fix(uint8_t *f, size_t len, int seqack)
+{
+	uint8_t *ip = f + 14, *th;
+	size_t ihl, tot;
+
+	if (len < 14 + 20 + 20)
+		return;
+	memcpy(f, net.mac, 6);
+	w16(f + 12, 0x0800);
+	ip[0] = 0x45;
+	ihl = 20;
+	tot = len - 14;
+	w16(ip + 2, (unsigned int)tot);
+	w16(ip + 6, 0);
+	ip[9] = 6;
+	w32(ip + 16, net.ip);
+	if (r32(ip + 12) == 0 || r32(ip + 12) == net.ip)
+		w32(ip + 12, 0xc0a8010a);
+	w16(ip + 10, 0);
+	w16(ip + 10, sum16(0, ip, ihl));
+	th = ip + ihl;
+	if (seqack) {
+		w32(th + 4, last_ack);
+		w32(th + 8, last_seq);
+	}
+	if ((size_t)(th[12] >> 4) * 4 > tot - ihl)
+		th[12] = 0x50;
+	w16(th + 16, 0);
+	w16(th + 16, sum16(pseudo(ip, tot - ihl), th, tot - ihl));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint64_t now = 0;
+	size_t pos = 0;
+
+	amt_net_init(&net, tx, NULL, 1234);
+	amt_net_set_addr(&net, our_mac, OUR_IP);
+	last_seq = last_ack = 0;
+
+	while (pos + 3 <= size) {
+		unsigned int op = data[pos];
+		size_t len = r16(data + pos + 1);
+		uint8_t *f;
+
+		pos += 3;
+		if ((op & 3) == 2) {
+			now += len * 16;
+			amt_net_tick(&net, now);
+			continue;
+		}
+		if (len > size - pos)
+			len = size - pos;
+		f = malloc(len ? len : 1);
+		if (!f)
+			return 0;
+		memcpy(f, data + pos, len);
+		pos += len;
+		if ((op & 3) == 1) {
+			int r = amt_net_learn_dhcp(&net, f, len);
+
+			CHECK(r >= -1 && r <= 1);
+			if (!net.ip)	/* released: keep the engine reachable */
+				amt_net_set_addr(&net, NULL, OUR_IP);
+		} else {
+			if ((op & 3) == 3)
+				smart_fix(f, len, op & 4);
+			amt_net_input(&net, f, len);
+		}
+		free(f);
+		CHECK(amt_net_active_conns(&net) <= AMT_NET_MAX_CONNS);
+	}
+	return 0;
+}

@@ -1,0 +1,1088 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * amt_net - minimal network engine for csme-sim. See amt_net.h and
+ * docs/csme-sim-net.md.
+ *
+ * All multi-byte wire fields are accessed byte-wise (no struct overlays), so
+ * the code is alignment- and endian-independent.
+ */
+#include <string.h>
+#include "amt_net.h"
+
+#define ETH_HLEN	14
+#define ETYPE_IPV4	0x0800
+#define ETYPE_ARP	0x0806
+#define IP_TCP		6
+#define IP_UDP		17
+#define IP_ICMP		1
+
+#define TH_FIN	0x01
+#define TH_SYN	0x02
+#define TH_RST	0x04
+#define TH_PSH	0x08
+#define TH_ACK	0x10
+
+#define OUR_TTL		64
+#define DEFAULT_MSS	536	/* RFC 879/9293 default when no option */
+
+static const char *const counter_names[AMT_C__COUNT] = {
+	[AMT_C_RX_FRAMES] = "rx_frames",
+	[AMT_C_TX_FRAMES] = "tx_frames",
+	[AMT_C_DROP_RUNT] = "drop_runt",
+	[AMT_C_DROP_ETHERTYPE] = "drop_ethertype",
+	[AMT_C_DROP_NOT_OUR_MAC] = "drop_not_our_mac",
+	[AMT_C_DROP_NO_ADDR] = "drop_no_addr",
+	[AMT_C_ARP_MALFORMED] = "arp_malformed",
+	[AMT_C_ARP_IGNORED] = "arp_ignored",
+	[AMT_C_ARP_REPLIED] = "arp_replied",
+	[AMT_C_IP_TRUNC] = "ip_trunc",
+	[AMT_C_IP_BAD_HDR] = "ip_bad_hdr",
+	[AMT_C_IP_BAD_CSUM] = "ip_bad_csum",
+	[AMT_C_IP_FRAGMENT] = "ip_fragment",
+	[AMT_C_IP_NOT_OURS] = "ip_not_ours",
+	[AMT_C_IP_BAD_SRC] = "ip_bad_src",
+	[AMT_C_IP_PROTO_OTHER] = "ip_proto_other",
+	[AMT_C_ICMP_IGNORED] = "icmp_ignored",
+	[AMT_C_TCP_TRUNC] = "tcp_trunc",
+	[AMT_C_TCP_BAD_CSUM] = "tcp_bad_csum",
+	[AMT_C_TCP_BAD_FLAGS] = "tcp_bad_flags",
+	[AMT_C_TCP_BAD_OPT] = "tcp_bad_opt",
+	[AMT_C_TCP_CLOSED_PORT] = "tcp_closed_port",
+	[AMT_C_TCP_NO_CONN] = "tcp_no_conn",
+	[AMT_C_TCP_TABLE_FULL] = "tcp_table_full",
+	[AMT_C_TCP_RST_SENT] = "tcp_rst_sent",
+	[AMT_C_TCP_RST_RCVD] = "tcp_rst_rcvd",
+	[AMT_C_TCP_RST_IGNORED] = "tcp_rst_ignored",
+	[AMT_C_TCP_NO_ACK] = "tcp_no_ack",
+	[AMT_C_TCP_BAD_ACK] = "tcp_bad_ack",
+	[AMT_C_TCP_DUP_SYN] = "tcp_dup_syn",
+	[AMT_C_TCP_DUP_DATA] = "tcp_dup_data",
+	[AMT_C_TCP_OUT_OF_ORDER] = "tcp_out_of_order",
+	[AMT_C_TCP_RX_OVERFLOW] = "tcp_rx_overflow",
+	[AMT_C_TCP_OPENED] = "tcp_opened",
+	[AMT_C_TCP_ESTABLISHED] = "tcp_established",
+	[AMT_C_TCP_CLOSED] = "tcp_closed",
+	[AMT_C_TCP_TIMEOUT] = "tcp_timeout",
+	[AMT_C_TCP_RETRANSMIT] = "tcp_retransmit",
+	[AMT_C_HTTP_200] = "http_200",
+	[AMT_C_HTTP_400] = "http_400",
+	[AMT_C_HTTP_404] = "http_404",
+	[AMT_C_HTTP_405] = "http_405",
+	[AMT_C_DHCP_LEARNED] = "dhcp_learned",
+	[AMT_C_DHCP_RELEASED] = "dhcp_released",
+	[AMT_C_DHCP_IGNORED] = "dhcp_ignored",
+	[AMT_C_DHCP_MALFORMED] = "dhcp_malformed",
+};
+
+const char *amt_net_counter_name(enum amt_net_counter c)
+{
+	if ((unsigned int)c >= AMT_C__COUNT || !counter_names[c])
+		return "?";
+	return counter_names[c];
+}
+
+/* ---- byte helpers ---------------------------------------------------- */
+
+static uint16_t get16(const uint8_t *p)
+{
+	return (uint16_t)((p[0] << 8) | p[1]);
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+	       ((uint32_t)p[2] << 8) | p[3];
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/* Unfolded ones-complement sum of big-endian 16-bit words. */
+static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		sum += get16(p + i);
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	return sum;
+}
+
+static uint16_t csum_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+static uint32_t pseudo_sum(uint32_t src, uint32_t dst, uint8_t proto, size_t len)
+{
+	return (src >> 16) + (src & 0xffff) + (dst >> 16) + (dst & 0xffff) +
+	       proto + (uint32_t)len;
+}
+
+/* Sequence-space comparisons (RFC 1982 style). */
+static int seq_lt(uint32_t a, uint32_t b) { return (int32_t)(a - b) < 0; }
+static int seq_gt(uint32_t a, uint32_t b) { return (int32_t)(a - b) > 0; }
+
+static size_t min_sz(size_t a, size_t b) { return a < b ? a : b; }
+
+static void inc(struct amt_net *net, enum amt_net_counter c)
+{
+	net->cnt[c]++;
+}
+
+static uint32_t next_isn(struct amt_net *net)
+{
+	uint64_t x = net->isn_state;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	net->isn_state = x;
+	return (uint32_t)((x * 0x2545F4914F6CDD1DULL) >> 32);
+}
+
+/* ---- setup ----------------------------------------------------------- */
+
+void amt_net_init(struct amt_net *net, amt_net_tx_fn tx, void *ctx, uint64_t isn_seed)
+{
+	memset(net, 0, sizeof(*net));
+	net->tx = tx;
+	net->tx_ctx = ctx;
+	net->isn_state = isn_seed ? isn_seed : 0x9E3779B97F4A7C15ULL;
+	net->idle_timeout_ms = 30000;
+	net->rto_ms = 1000;
+	net->max_retries = 5;
+	strcpy(net->status, "ready");
+}
+
+void amt_net_set_addr(struct amt_net *net, const uint8_t mac[6], uint32_t ip)
+{
+	if (mac)
+		memcpy(net->mac, mac, 6);
+	net->ip = ip;
+}
+
+void amt_net_set_status(struct amt_net *net, const char *status)
+{
+	size_t n = status ? strlen(status) : 0;
+
+	if (n > AMT_NET_STATUS_MAX - 1)
+		n = AMT_NET_STATUS_MAX - 1;
+	if (n)
+		memcpy(net->status, status, n);
+	net->status[n] = 0;
+}
+
+unsigned int amt_net_active_conns(const struct amt_net *net)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++)
+		n += net->conns[i].state != AMT_TCP_FREE;
+	return n;
+}
+
+static int mac_is_zero(const uint8_t *m)
+{
+	return !(m[0] | m[1] | m[2] | m[3] | m[4] | m[5]);
+}
+
+static void emit(struct amt_net *net, size_t len)
+{
+	inc(net, AMT_C_TX_FRAMES);
+	if (net->tx)
+		net->tx(net->tx_ctx, net->txbuf, len);
+}
+
+/* ---- ARP --------------------------------------------------------------- */
+
+static void arp_input(struct amt_net *net, const uint8_t *f, size_t len)
+{
+	const uint8_t *a = f + ETH_HLEN;
+	uint8_t *o = net->txbuf;
+
+	if (len < ETH_HLEN + 28 || get16(a) != 1 || get16(a + 2) != ETYPE_IPV4 ||
+	    a[4] != 6 || a[5] != 4) {
+		inc(net, AMT_C_ARP_MALFORMED);
+		return;
+	}
+	if (get16(a + 6) != 1 || get32(a + 24) != net->ip || (a[8] & 1)) {
+		inc(net, AMT_C_ARP_IGNORED);
+		return;
+	}
+	/* Ethernet: to the requester's hardware address */
+	memcpy(o, a + 8, 6);
+	memcpy(o + 6, net->mac, 6);
+	put16(o + 12, ETYPE_ARP);
+	o += ETH_HLEN;
+	put16(o, 1);
+	put16(o + 2, ETYPE_IPV4);
+	o[4] = 6;
+	o[5] = 4;
+	put16(o + 6, 2);
+	memcpy(o + 8, net->mac, 6);
+	put32(o + 14, net->ip);
+	memcpy(o + 18, a + 8, 10);	/* target = requester sha + spa */
+	inc(net, AMT_C_ARP_REPLIED);
+	emit(net, ETH_HLEN + 28);
+}
+
+/* ---- TCP output -------------------------------------------------------- */
+
+/*
+ * Build and emit one IPv4/TCP segment. @opt_mss != 0 adds an MSS option.
+ * @payload may be NULL when plen == 0.
+ */
+static void tcp_emit(struct amt_net *net, const uint8_t *dmac, uint32_t dip,
+		     uint16_t sport, uint16_t dport, uint32_t seq, uint32_t ack,
+		     uint8_t flags, uint16_t wnd, uint16_t opt_mss,
+		     const void *payload, size_t plen)
+{
+	uint8_t *o = net->txbuf, *ip = o + ETH_HLEN, *th = ip + 20;
+	size_t thl = opt_mss ? 24 : 20;
+	size_t tlen = thl + plen;
+	uint32_t sum;
+
+	memcpy(o, dmac, 6);
+	memcpy(o + 6, net->mac, 6);
+	put16(o + 12, ETYPE_IPV4);
+
+	ip[0] = 0x45;
+	ip[1] = 0;
+	put16(ip + 2, (uint16_t)(20 + tlen));
+	put16(ip + 4, 0);		/* ID: DF set, atomic datagram */
+	put16(ip + 6, 0x4000);
+	ip[8] = OUR_TTL;
+	ip[9] = IP_TCP;
+	put16(ip + 10, 0);
+	put32(ip + 12, net->ip);
+	put32(ip + 16, dip);
+	put16(ip + 10, csum_fold(csum_add(0, ip, 20)));
+
+	put16(th, sport);
+	put16(th + 2, dport);
+	put32(th + 4, seq);
+	put32(th + 8, ack);
+	th[12] = (uint8_t)((thl / 4) << 4);
+	th[13] = flags;
+	put16(th + 14, wnd);
+	put16(th + 16, 0);
+	put16(th + 18, 0);
+	if (opt_mss) {
+		th[20] = 2;
+		th[21] = 4;
+		put16(th + 22, opt_mss);
+	}
+	if (plen)
+		memcpy(th + thl, payload, plen);
+	sum = pseudo_sum(net->ip, dip, IP_TCP, tlen);
+	put16(th + 16, csum_fold(csum_add(sum, th, tlen)));
+	if (flags & TH_RST)
+		inc(net, AMT_C_TCP_RST_SENT);
+	emit(net, ETH_HLEN + 20 + tlen);
+}
+
+static uint16_t conn_rcv_wnd(const struct amt_tcp_conn *c)
+{
+	/* Until the request is complete we offer what is left of req[]. */
+	if (c->resp_ready || c->closing)
+		return AMT_NET_REQ_MAX;
+	return (uint16_t)(AMT_NET_REQ_MAX - c->req_len);
+}
+
+static void conn_send(struct amt_net *net, struct amt_tcp_conn *c, uint32_t seq,
+		      uint8_t flags, const void *data, size_t len)
+{
+	tcp_emit(net, c->peer_mac, c->peer_ip, c->local_port, c->peer_port, seq,
+		 c->rcv_nxt, flags, conn_rcv_wnd(c),
+		 (flags & TH_SYN) ? AMT_NET_MSS_MAX : 0, data, len);
+	c->last_tx_ms = net->now_ms;
+}
+
+static void conn_send_ack(struct amt_net *net, struct amt_tcp_conn *c)
+{
+	conn_send(net, c, c->snd_nxt, TH_ACK, NULL, 0);
+}
+
+static void conn_free(struct amt_tcp_conn *c)
+{
+	c->state = AMT_TCP_FREE;
+}
+
+/*
+ * Send as much of the response as the peer's window and MSS allow, then our
+ * FIN once everything is out. Returns 1 if at least one segment left.
+ */
+static int conn_output(struct amt_net *net, struct amt_tcp_conn *c)
+{
+	int sent = 0;
+
+	if (c->state != AMT_TCP_ESTABLISHED || c->fin_sent)
+		return 0;
+	if (c->resp_ready) {
+		for (;;) {
+			uint32_t off = c->snd_nxt - (c->iss + 1);
+			uint32_t inflight = c->snd_nxt - c->snd_una;
+			size_t rem = c->resp_len - off;
+			size_t usable = c->snd_wnd > inflight ? c->snd_wnd - inflight : 0;
+			size_t n = min_sz(min_sz(rem, usable), c->mss);
+			uint8_t fl = TH_ACK;
+
+			if (n == 0)
+				break;
+			if (n == rem)
+				fl |= TH_PSH | TH_FIN;
+			conn_send(net, c, c->snd_nxt, fl, c->resp + off, n);
+			c->snd_nxt += (uint32_t)n;
+			sent = 1;
+			if (fl & TH_FIN) {
+				c->snd_nxt++;
+				c->fin_sent = 1;
+				return 1;
+			}
+		}
+		if (c->snd_nxt - (c->iss + 1) < c->resp_len)
+			return sent;	/* window-limited: wait for an ACK */
+	} else if (!c->closing) {
+		return 0;
+	}
+	/* nothing (left) to send: bare FIN (takes no window space) */
+	conn_send(net, c, c->snd_nxt, TH_ACK | TH_FIN, NULL, 0);
+	c->snd_nxt++;
+	c->fin_sent = 1;
+	return 1;
+}
+
+/* ---- HTTP ---------------------------------------------------------------- */
+
+static size_t append(char *buf, size_t pos, size_t cap, const char *s, size_t n)
+{
+	if (pos >= cap)
+		return pos;
+	if (n > cap - pos)
+		n = cap - pos;
+	memcpy(buf + pos, s, n);
+	return pos + n;
+}
+
+static size_t append_str(char *buf, size_t pos, size_t cap, const char *s)
+{
+	return append(buf, pos, cap, s, strlen(s));
+}
+
+static size_t append_uint(char *buf, size_t pos, size_t cap, unsigned int v)
+{
+	char tmp[12];
+	size_t n = sizeof(tmp);
+
+	do {
+		tmp[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return append(buf, pos, cap, tmp + n, sizeof(tmp) - n);
+}
+
+static size_t append_escaped(char *buf, size_t pos, size_t cap, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': pos = append_str(buf, pos, cap, "&amp;"); break;
+		case '<': pos = append_str(buf, pos, cap, "&lt;"); break;
+		case '>': pos = append_str(buf, pos, cap, "&gt;"); break;
+		case '"': pos = append_str(buf, pos, cap, "&quot;"); break;
+		case '\'': pos = append_str(buf, pos, cap, "&#39;"); break;
+		default:
+			if ((unsigned char)*s < 0x20 || *s == 0x7f)
+				pos = append_str(buf, pos, cap, "?");
+			else
+				pos = append(buf, pos, cap, s, 1);
+		}
+	}
+	return pos;
+}
+
+#define PAGE_HEAD "<!DOCTYPE html>\n<html><head><title>fwgate CSME simulator</title></head>\n" \
+		  "<body><h1>fwgate CSME simulator</h1>\n<p>"
+#define PAGE_TAIL "</p>\n</body></html>\n"
+#define BODY_MAX  (sizeof(PAGE_HEAD) + 6 * AMT_NET_STATUS_MAX + sizeof(PAGE_TAIL))
+
+static void http_respond(struct amt_net *net, struct amt_tcp_conn *c, int code,
+			 int head_only)
+{
+	char body[BODY_MAX];
+	size_t blen = 0, p = 0, cap = sizeof(c->resp);
+	const char *reason, *type = "text/plain; charset=utf-8";
+
+	switch (code) {
+	case 200:
+		reason = "OK";
+		type = "text/html; charset=utf-8";
+		blen = append_str(body, blen, sizeof(body), PAGE_HEAD);
+		blen = append_escaped(body, blen, sizeof(body), net->status);
+		blen = append_str(body, blen, sizeof(body), PAGE_TAIL);
+		inc(net, AMT_C_HTTP_200);
+		break;
+	case 404:
+		reason = "Not Found";
+		blen = append_str(body, blen, sizeof(body), "404 Not Found\n");
+		inc(net, AMT_C_HTTP_404);
+		break;
+	case 405:
+		reason = "Method Not Allowed";
+		blen = append_str(body, blen, sizeof(body), "405 Method Not Allowed\n");
+		inc(net, AMT_C_HTTP_405);
+		break;
+	default:
+		code = 400;
+		reason = "Bad Request";
+		blen = append_str(body, blen, sizeof(body), "400 Bad Request\n");
+		inc(net, AMT_C_HTTP_400);
+		break;
+	}
+	p = append_str(c->resp, p, cap, "HTTP/1.1 ");
+	p = append_uint(c->resp, p, cap, (unsigned int)code);
+	p = append_str(c->resp, p, cap, " ");
+	p = append_str(c->resp, p, cap, reason);
+	p = append_str(c->resp, p, cap, "\r\nServer: fwgate-csme-sim\r\nContent-Type: ");
+	p = append_str(c->resp, p, cap, type);
+	p = append_str(c->resp, p, cap, "\r\nContent-Length: ");
+	p = append_uint(c->resp, p, cap, (unsigned int)blen);
+	if (code == 405)
+		p = append_str(c->resp, p, cap, "\r\nAllow: GET, HEAD");
+	p = append_str(c->resp, p, cap, "\r\nConnection: close\r\n\r\n");
+	if (!head_only)
+		p = append(c->resp, p, cap, body, blen);
+	c->resp_len = (uint16_t)p;
+	c->resp_ready = 1;
+}
+
+static int is_tchar(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+	       (ch >= '0' && ch <= '9') || (ch && strchr("!#$%&'*+-.^_`|~", ch));
+}
+
+/* Find the end of the header block; returns its length or 0. */
+static size_t http_header_end(const char *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (r[i] != '\n')
+			continue;
+		if (i + 1 < n && r[i + 1] == '\n')
+			return i + 2;
+		if (i + 2 < n && r[i + 1] == '\r' && r[i + 2] == '\n')
+			return i + 3;
+	}
+	return 0;
+}
+
+/* Parse the request line of r[0..n) (n covers the whole header block). */
+static void http_handle(struct amt_net *net, struct amt_tcp_conn *c, const char *r, size_t n)
+{
+	size_t i = 0, m_end, t_start, t_end, v_start;
+	int head;
+
+	while (i < n && is_tchar(r[i]))
+		i++;
+	m_end = i;
+	if (m_end == 0 || i >= n || r[i] != ' ')
+		goto bad;
+	t_start = ++i;
+	while (i < n && r[i] > ' ' && r[i] != 0x7f)
+		i++;
+	t_end = i;
+	if (t_end == t_start || i >= n || r[i] != ' ')
+		goto bad;
+	v_start = ++i;
+	if (n - v_start < 9 || memcmp(r + v_start, "HTTP/1.", 7) ||
+	    (r[v_start + 7] != '0' && r[v_start + 7] != '1'))
+		goto bad;
+	i = v_start + 8;
+	if (r[i] == '\r')
+		i++;
+	if (i >= n || r[i] != '\n')
+		goto bad;
+
+	if (m_end == 3 && !memcmp(r, "GET", 3))
+		head = 0;
+	else if (m_end == 4 && !memcmp(r, "HEAD", 4))
+		head = 1;
+	else {
+		http_respond(net, c, 405, 0);
+		return;
+	}
+	if (r[t_start] != '/' && !(t_end - t_start == 1 && r[t_start] == '*'))
+		goto bad;
+	if (t_end - t_start == 1 && r[t_start] == '/')
+		http_respond(net, c, 200, head);
+	else
+		http_respond(net, c, 404, head);
+	return;
+bad:
+	http_respond(net, c, 400, 0);
+}
+
+/* Called whenever req[] grew or the peer closed its side. */
+static void http_progress(struct amt_net *net, struct amt_tcp_conn *c)
+{
+	size_t end;
+
+	if (c->resp_ready)
+		return;
+	end = http_header_end(c->req, c->req_len);
+	if (end)
+		http_handle(net, c, c->req, end);
+	else if (c->req_len == AMT_NET_REQ_MAX)
+		http_respond(net, c, 400, 0);
+	else if (c->peer_fin) {
+		if (c->req_len)
+			http_respond(net, c, 400, 0);
+		else
+			c->closing = 1;	/* peer closed without a request */
+	}
+}
+
+/* ---- TCP input --------------------------------------------------------- */
+
+struct seg {
+	const uint8_t *smac;
+	uint32_t sip;
+	uint16_t sport, dport;
+	uint32_t seq, ack;
+	uint8_t flags;
+	uint16_t wnd;
+	uint16_t mss;		/* 0 = no option */
+	const uint8_t *data;
+	size_t dlen;
+};
+
+/* RST in reply to a segment that has no connection (RFC 9293 3.10.7.1). */
+static void tcp_reset(struct amt_net *net, const struct seg *s)
+{
+	uint32_t seg_len = (uint32_t)s->dlen + !!(s->flags & TH_SYN) + !!(s->flags & TH_FIN);
+
+	if (s->flags & TH_RST)
+		return;
+	if (s->flags & TH_ACK)
+		tcp_emit(net, s->smac, s->sip, s->dport, s->sport, s->ack, 0, TH_RST,
+			 0, 0, NULL, 0);
+	else
+		tcp_emit(net, s->smac, s->sip, s->dport, s->sport, 0, s->seq + seg_len,
+			 TH_RST | TH_ACK, 0, 0, NULL, 0);
+}
+
+static void conn_init(struct amt_net *net, struct amt_tcp_conn *c, const struct seg *s)
+{
+	memset(c, 0, offsetof(struct amt_tcp_conn, req));
+	c->state = AMT_TCP_SYN_RCVD;
+	memcpy(c->peer_mac, s->smac, 6);
+	c->peer_ip = s->sip;
+	c->peer_port = s->sport;
+	c->local_port = s->dport;
+	c->irs = s->seq;
+	c->rcv_nxt = s->seq + 1;
+	c->iss = next_isn(net);
+	c->snd_una = c->iss;
+	c->snd_nxt = c->iss + 1;
+	c->snd_wnd = s->wnd;
+	c->mss = s->mss ? (s->mss < AMT_NET_MSS_MAX ? s->mss : AMT_NET_MSS_MAX) : DEFAULT_MSS;
+	c->last_rx_ms = net->now_ms;
+	inc(net, AMT_C_TCP_OPENED);
+	conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
+}
+
+static struct amt_tcp_conn *conn_find(struct amt_net *net, const struct seg *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
+		struct amt_tcp_conn *c = &net->conns[i];
+
+		if (c->state != AMT_TCP_FREE && c->peer_ip == s->sip &&
+		    c->peer_port == s->sport && c->local_port == s->dport)
+			return c;
+	}
+	return NULL;
+}
+
+static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct seg *s)
+{
+	const uint8_t *data = s->data;
+	size_t dlen = s->dlen;
+	uint32_t seq = s->seq;
+	int need_ack = 0, fin = !!(s->flags & TH_FIN);
+
+	c->last_rx_ms = net->now_ms;
+
+	if (s->flags & TH_RST) {
+		/* RFC 5961: only an exact match kills the connection */
+		if (seq == c->rcv_nxt) {
+			inc(net, AMT_C_TCP_RST_RCVD);
+			conn_free(c);
+		} else {
+			inc(net, AMT_C_TCP_RST_IGNORED);
+		}
+		return;
+	}
+	if (s->flags & TH_SYN) {
+		inc(net, AMT_C_TCP_DUP_SYN);
+		if (c->state == AMT_TCP_SYN_RCVD) {
+			if (seq == c->irs) {	/* our SYN-ACK was lost */
+				conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
+			} else {		/* peer restarted: start over */
+				conn_init(net, c, s);
+			}
+		} else {
+			conn_send_ack(net, c);	/* challenge ACK */
+		}
+		return;
+	}
+	if (!(s->flags & TH_ACK)) {
+		inc(net, AMT_C_TCP_NO_ACK);
+		return;
+	}
+
+	/* ACK field */
+	if (c->state == AMT_TCP_SYN_RCVD) {
+		if (s->ack != c->iss + 1) {
+			inc(net, AMT_C_TCP_BAD_ACK);
+			tcp_reset(net, s);
+			return;
+		}
+		c->state = AMT_TCP_ESTABLISHED;
+		c->snd_una = s->ack;
+		c->snd_wnd = s->wnd;
+		inc(net, AMT_C_TCP_ESTABLISHED);
+	} else if (seq_gt(s->ack, c->snd_nxt)) {
+		inc(net, AMT_C_TCP_BAD_ACK);
+		conn_send_ack(net, c);
+		return;
+	} else if (!seq_lt(s->ack, c->snd_una)) {
+		if (s->ack != c->snd_una)
+			c->retries = 0;
+		c->snd_una = s->ack;
+		c->snd_wnd = s->wnd;
+	}
+
+	/* Sequence / data */
+	if (seq_lt(seq, c->rcv_nxt)) {
+		uint32_t old = c->rcv_nxt - seq;
+
+		if (old >= dlen + (uint32_t)fin) {
+			/* entirely old (or an old-sequence probe) */
+			inc(net, AMT_C_TCP_DUP_DATA);
+			conn_send_ack(net, c);
+			goto out;
+		}
+		data += old;
+		dlen -= old;
+		seq += old;
+	} else if (seq_gt(seq, c->rcv_nxt)) {
+		inc(net, AMT_C_TCP_OUT_OF_ORDER);
+		conn_send_ack(net, c);
+		goto out;
+	}
+	if (c->peer_fin) {
+		if (dlen || fin) {	/* data/FIN beyond the peer's FIN */
+			inc(net, AMT_C_TCP_DUP_DATA);
+			conn_send_ack(net, c);
+		}
+		goto out;
+	}
+	if (dlen) {
+		size_t room = (c->resp_ready || c->closing) ? dlen :
+			      (size_t)(AMT_NET_REQ_MAX - c->req_len);
+		size_t take = min_sz(dlen, room);
+
+		if (!c->resp_ready && !c->closing) {
+			memcpy(c->req + c->req_len, data, take);
+			c->req_len = (uint16_t)(c->req_len + take);
+		}
+		c->rcv_nxt += (uint32_t)take;
+		need_ack = 1;
+		if (take < dlen) {
+			inc(net, AMT_C_TCP_RX_OVERFLOW);
+			fin = 0;	/* FIN lies beyond what we took */
+		}
+	}
+	if (fin) {
+		c->rcv_nxt++;
+		c->peer_fin = 1;
+		need_ack = 1;
+	}
+	if (need_ack)
+		http_progress(net, c);
+
+out:
+	/* our FIN acked and peer FIN seen -> done (no TIME_WAIT) */
+	if (c->fin_sent && c->snd_una == c->snd_nxt && c->peer_fin) {
+		if (need_ack)
+			conn_send_ack(net, c);
+		inc(net, AMT_C_TCP_CLOSED);
+		conn_free(c);
+		return;
+	}
+	if (!conn_output(net, c) && need_ack)
+		conn_send_ack(net, c);
+}
+
+static void tcp_input(struct amt_net *net, const uint8_t *f, const uint8_t *ip,
+		      const uint8_t *th, size_t tlen)
+{
+	struct seg s;
+	size_t thl;
+	uint32_t sum;
+	struct amt_tcp_conn *c;
+	unsigned int i;
+
+	if (tlen < 20) {
+		inc(net, AMT_C_TCP_TRUNC);
+		return;
+	}
+	thl = (size_t)(th[12] >> 4) * 4;
+	if (thl < 20 || thl > tlen) {
+		inc(net, AMT_C_TCP_TRUNC);
+		return;
+	}
+	sum = pseudo_sum(get32(ip + 12), get32(ip + 16), IP_TCP, tlen);
+	if (csum_fold(csum_add(sum, th, tlen)) != 0) {
+		inc(net, AMT_C_TCP_BAD_CSUM);
+		return;
+	}
+	memset(&s, 0, sizeof(s));
+	s.smac = f + 6;
+	s.sip = get32(ip + 12);
+	s.sport = get16(th);
+	s.dport = get16(th + 2);
+	s.seq = get32(th + 4);
+	s.ack = get32(th + 8);
+	s.flags = th[13] & 0x3f;
+	s.wnd = get16(th + 14);
+	s.data = th + thl;
+	s.dlen = tlen - thl;
+
+	if (!(s.flags & (TH_SYN | TH_ACK | TH_RST)) ||
+	    ((s.flags & TH_SYN) && (s.flags & (TH_FIN | TH_RST))) ||
+	    s.sport == 0 || s.dport == 0) {
+		inc(net, AMT_C_TCP_BAD_FLAGS);
+		return;
+	}
+	if (s.flags & TH_SYN) {
+		/* options: kind 0 end, 1 nop, else kind,len(>=2),... */
+		size_t p = 20;
+
+		while (p < thl) {
+			uint8_t kind = th[p];
+
+			if (kind == 0)
+				break;
+			if (kind == 1) {
+				p++;
+				continue;
+			}
+			if (p + 1 >= thl || th[p + 1] < 2 || p + th[p + 1] > thl) {
+				inc(net, AMT_C_TCP_BAD_OPT);
+				break;
+			}
+			if (kind == 2 && th[p + 1] == 4)
+				s.mss = get16(th + p + 2);
+			p += th[p + 1];
+		}
+	}
+
+	c = conn_find(net, &s);
+	if (c) {
+		conn_input(net, c, &s);
+		return;
+	}
+	if (s.dport != AMT_NET_PORT_HTTP) {
+		inc(net, AMT_C_TCP_CLOSED_PORT);
+		tcp_reset(net, &s);
+		return;
+	}
+	if ((s.flags & (TH_SYN | TH_ACK | TH_RST)) != TH_SYN) {
+		inc(net, AMT_C_TCP_NO_CONN);
+		tcp_reset(net, &s);
+		return;
+	}
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
+		if (net->conns[i].state == AMT_TCP_FREE) {
+			conn_init(net, &net->conns[i], &s);
+			return;
+		}
+	}
+	inc(net, AMT_C_TCP_TABLE_FULL);
+	tcp_reset(net, &s);
+}
+
+/* ---- IPv4 ----------------------------------------------------------------- */
+
+/*
+ * Validate an IPv4 header at f[14..len). On success returns 1 and sets
+ * *ihl / *tot (total length, trailing Ethernet padding excluded).
+ */
+static int ipv4_check(struct amt_net *net, const uint8_t *f, size_t len,
+		      size_t *ihl, size_t *tot, int count)
+{
+	const uint8_t *ip = f + ETH_HLEN;
+	size_t avail = len - ETH_HLEN;
+
+	if (avail < 20) {
+		if (count)
+			inc(net, AMT_C_IP_TRUNC);
+		return 0;
+	}
+	*ihl = (size_t)(ip[0] & 0x0f) * 4;
+	*tot = get16(ip + 2);
+	if ((ip[0] >> 4) != 4 || *ihl < 20 || *tot < *ihl) {
+		if (count)
+			inc(net, AMT_C_IP_BAD_HDR);
+		return 0;
+	}
+	if (*ihl > avail || *tot > avail) {
+		if (count)
+			inc(net, AMT_C_IP_TRUNC);
+		return 0;
+	}
+	if (csum_fold(csum_add(0, ip, *ihl)) != 0) {
+		if (count)
+			inc(net, AMT_C_IP_BAD_CSUM);
+		return 0;
+	}
+	return 1;
+}
+
+static void ipv4_input(struct amt_net *net, const uint8_t *f, size_t len)
+{
+	const uint8_t *ip = f + ETH_HLEN;
+	size_t ihl, tot;
+	uint32_t src;
+
+	if (!ipv4_check(net, f, len, &ihl, &tot, 1))
+		return;
+	if (get16(ip + 6) & 0x3fff) {
+		inc(net, AMT_C_IP_FRAGMENT);
+		return;
+	}
+	if (get32(ip + 16) != net->ip) {
+		inc(net, AMT_C_IP_NOT_OURS);
+		return;
+	}
+	src = get32(ip + 12);
+	if (src == 0 || src == 0xffffffffu || (src >> 28) == 0xe || (src >> 24) == 127 ||
+	    src == net->ip) {
+		inc(net, AMT_C_IP_BAD_SRC);
+		return;
+	}
+	switch (ip[9]) {
+	case IP_TCP:
+		tcp_input(net, f, ip, ip + ihl, tot - ihl);
+		break;
+	case IP_ICMP:
+		inc(net, AMT_C_ICMP_IGNORED);
+		break;
+	default:
+		inc(net, AMT_C_IP_PROTO_OTHER);
+		break;
+	}
+}
+
+void amt_net_input(struct amt_net *net, const uint8_t *frame, size_t len)
+{
+	uint16_t etype;
+
+	inc(net, AMT_C_RX_FRAMES);
+	if (!frame || len < ETH_HLEN) {
+		inc(net, AMT_C_DROP_RUNT);
+		return;
+	}
+	etype = get16(frame + 12);
+	if (etype != ETYPE_IPV4 && etype != ETYPE_ARP) {
+		inc(net, AMT_C_DROP_ETHERTYPE);
+		return;
+	}
+	if (net->ip == 0 || mac_is_zero(net->mac)) {
+		inc(net, AMT_C_DROP_NO_ADDR);
+		return;
+	}
+	if (memcmp(frame, net->mac, 6) != 0 &&
+	    !(etype == ETYPE_ARP && !memcmp(frame, "\xff\xff\xff\xff\xff\xff", 6))) {
+		inc(net, AMT_C_DROP_NOT_OUR_MAC);
+		return;
+	}
+	if (frame[6] & 1) {	/* multicast source address: bogus */
+		inc(net, AMT_C_DROP_NOT_OUR_MAC);
+		return;
+	}
+	if (etype == ETYPE_ARP)
+		arp_input(net, frame, len);
+	else
+		ipv4_input(net, frame, len);
+}
+
+/* ---- DHCP learning ------------------------------------------------------- */
+
+int amt_net_learn_dhcp(struct amt_net *net, const uint8_t *f, size_t len)
+{
+	size_t ihl, tot, ulen, p, end;
+	const uint8_t *ip, *udp, *b;
+	uint16_t sport, dport;
+	uint32_t req_ip = 0, addr;
+	int mtype = -1, have_req = 0;
+
+	if (!f || len < ETH_HLEN || get16(f + 12) != ETYPE_IPV4) {
+		inc(net, AMT_C_DHCP_IGNORED);
+		return 0;
+	}
+	ip = f + ETH_HLEN;
+	if (!ipv4_check(net, f, len, &ihl, &tot, 0) || ip[9] != IP_UDP ||
+	    (get16(ip + 6) & 0x3fff)) {
+		inc(net, AMT_C_DHCP_MALFORMED);
+		return -1;
+	}
+	udp = ip + ihl;
+	if (tot - ihl < 8) {
+		inc(net, AMT_C_DHCP_MALFORMED);
+		return -1;
+	}
+	sport = get16(udp);
+	dport = get16(udp + 2);
+	ulen = get16(udp + 4);
+	if (!((sport == 68 && dport == 67) || (sport == 67 && dport == 68))) {
+		inc(net, AMT_C_DHCP_IGNORED);
+		return 0;
+	}
+	/* BOOTP fixed part 236 + magic cookie 4 */
+	if (ulen < 8 || ulen > tot - ihl || ulen - 8 < 240) {
+		inc(net, AMT_C_DHCP_MALFORMED);
+		return -1;
+	}
+	b = udp + 8;
+	end = ulen - 8;
+	if (b[1] != 1 || b[2] != 6 || get32(b + 236) != 0x63825363 ||
+	    b[0] != (sport == 68 ? 1 : 2)) {
+		inc(net, AMT_C_DHCP_MALFORMED);
+		return -1;
+	}
+	for (p = 240; p < end;) {
+		uint8_t code = b[p], olen;
+
+		if (code == 255)
+			break;
+		if (code == 0) {
+			p++;
+			continue;
+		}
+		if (p + 1 >= end || p + 2 + b[p + 1] > end) {
+			inc(net, AMT_C_DHCP_MALFORMED);
+			return -1;
+		}
+		olen = b[p + 1];
+		if (code == 53 && olen == 1)
+			mtype = b[p + 2];
+		else if (code == 50 && olen == 4) {
+			req_ip = get32(b + p + 2);
+			have_req = 1;
+		}
+		p += 2 + (size_t)olen;
+	}
+	if (sport == 68 && mtype == 3)			/* REQUEST */
+		addr = have_req ? req_ip : get32(b + 12);	/* ciaddr */
+	else if (sport == 67 && mtype == 5)		/* ACK */
+		addr = get32(b + 16);				/* yiaddr */
+	else if (sport == 68 && mtype == 7) {		/* RELEASE */
+		if (net->ip && get32(b + 12) == net->ip &&
+		    !memcmp(b + 28, net->mac, 6)) {
+			net->ip = 0;
+			inc(net, AMT_C_DHCP_RELEASED);
+			return 1;
+		}
+		inc(net, AMT_C_DHCP_IGNORED);
+		return 0;
+	} else {
+		inc(net, AMT_C_DHCP_IGNORED);
+		return 0;
+	}
+	if (!mac_is_zero(net->mac) && memcmp(b + 28, net->mac, 6)) {
+		inc(net, AMT_C_DHCP_IGNORED);	/* another client's lease */
+		return 0;
+	}
+	if (addr == 0 || addr == 0xffffffffu || (addr >> 28) >= 0xe || (addr >> 24) == 127 ||
+	    (b[28] & 1) || mac_is_zero(b + 28)) {
+		inc(net, AMT_C_DHCP_IGNORED);
+		return 0;
+	}
+	net->ip = addr;
+	memcpy(net->mac, b + 28, 6);
+	inc(net, AMT_C_DHCP_LEARNED);
+	return 1;
+}
+
+/* ---- timers ---------------------------------------------------------------- */
+
+static void conn_abort(struct amt_net *net, struct amt_tcp_conn *c)
+{
+	conn_send(net, c, c->snd_nxt, TH_RST | TH_ACK, NULL, 0);
+	inc(net, AMT_C_TCP_TIMEOUT);
+	conn_free(c);
+}
+
+void amt_net_tick(struct amt_net *net, uint64_t now_ms)
+{
+	unsigned int i;
+
+	if (now_ms > net->now_ms)
+		net->now_ms = now_ms;
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
+		struct amt_tcp_conn *c = &net->conns[i];
+		int pending_data;
+
+		if (c->state == AMT_TCP_FREE)
+			continue;
+		if (net->now_ms - c->last_rx_ms >= net->idle_timeout_ms) {
+			conn_abort(net, c);
+			continue;
+		}
+		if (net->now_ms - c->last_tx_ms < net->rto_ms)
+			continue;
+		pending_data = c->state == AMT_TCP_ESTABLISHED && c->resp_ready &&
+			       !c->fin_sent;
+		if (c->snd_una != c->snd_nxt) {
+			if (c->retries >= net->max_retries) {
+				conn_abort(net, c);
+				continue;
+			}
+			c->retries++;
+			inc(net, AMT_C_TCP_RETRANSMIT);
+			if (c->state == AMT_TCP_SYN_RCVD) {
+				conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
+				continue;
+			}
+			/* go-back-N: resend from the first unacked byte */
+			c->snd_nxt = c->snd_una;
+			c->fin_sent = 0;
+			if (c->snd_wnd == 0)
+				c->snd_wnd = 1;	/* probe with one byte */
+			conn_output(net, c);
+		} else if (pending_data && c->snd_wnd == 0) {
+			/* zero-window probe: an old-sequence ACK forces an ACK */
+			conn_send(net, c, c->snd_nxt - 1, TH_ACK, NULL, 0);
+		}
+	}
+}

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * amt_net - minimal, allocation-free network engine for the csme-sim CSME
+ * firmware simulator.
+ *
+ * Consumes raw 802.3 Ethernet frames (the payload of SAP DATA_PACKET
+ * messages) and emits reply frames through a callback. Implements:
+ *   - ARP replies for our IPv4 address,
+ *   - a small server-side TCP (fixed connection table, no allocation),
+ *   - an HTTP/1.1 server on TCP 16992 answering GET/HEAD "/" with a page,
+ *   - learning our IP/MAC from copies of the host's DHCP traffic.
+ * Everything else is counted and dropped. See docs/csme-sim-net.md.
+ *
+ * Not thread-safe: one struct amt_net must be used by one thread at a time.
+ */
+#ifndef AMT_NET_H
+#define AMT_NET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define AMT_NET_MAX_CONNS	16
+#define AMT_NET_REQ_MAX		2048	/* bytes of HTTP request buffered */
+#define AMT_NET_RESP_MAX	2048	/* bytes of HTTP response (headers+body) */
+#define AMT_NET_STATUS_MAX	256	/* caller status line, incl. NUL */
+#define AMT_NET_MSS_MAX		1400	/* our segment payload ceiling */
+#define AMT_NET_FRAME_MAX	(14 + 20 + 24 + AMT_NET_MSS_MAX)
+
+#define AMT_NET_PORT_HTTP	16992
+#define AMT_NET_PORT_HTTPS	16993	/* not served: RST like any closed port */
+
+typedef void (*amt_net_tx_fn)(void *ctx, const uint8_t *frame, size_t len);
+
+/* Counters, indexed by enum amt_net_counter; names via amt_net_counter_name */
+enum amt_net_counter {
+	AMT_C_RX_FRAMES,	/* every frame given to amt_net_input */
+	AMT_C_TX_FRAMES,	/* every frame handed to tx */
+	AMT_C_DROP_RUNT,	/* < 14 bytes */
+	AMT_C_DROP_ETHERTYPE,	/* not IPv4/ARP (IPv6, VLAN, 802.3 length...) */
+	AMT_C_DROP_NOT_OUR_MAC,	/* unicast to another MAC, or multicast */
+	AMT_C_DROP_NO_ADDR,	/* our IP or MAC is still unknown */
+	AMT_C_ARP_MALFORMED,	/* truncated / not Ethernet+IPv4 ARP */
+	AMT_C_ARP_IGNORED,	/* reply, or request for another IP */
+	AMT_C_ARP_REPLIED,
+	AMT_C_IP_TRUNC,		/* header or total length beyond frame */
+	AMT_C_IP_BAD_HDR,	/* version != 4, IHL < 5, total len < IHL */
+	AMT_C_IP_BAD_CSUM,
+	AMT_C_IP_FRAGMENT,	/* MF set or offset != 0 (no reassembly) */
+	AMT_C_IP_NOT_OURS,	/* destination != our IP */
+	AMT_C_IP_BAD_SRC,	/* source 0, broadcast, multicast, loopback, ours */
+	AMT_C_IP_PROTO_OTHER,	/* UDP, IGMP, ... */
+	AMT_C_ICMP_IGNORED,	/* ICMP: host answers pings, we stay silent */
+	AMT_C_TCP_TRUNC,	/* < 20 bytes or data offset beyond segment */
+	AMT_C_TCP_BAD_CSUM,
+	AMT_C_TCP_BAD_FLAGS,	/* SYN+FIN, SYN+RST, no flag at all, ... */
+	AMT_C_TCP_BAD_OPT,	/* malformed option list in a SYN (parse stops) */
+	AMT_C_TCP_CLOSED_PORT,	/* segment to a port we do not listen on */
+	AMT_C_TCP_NO_CONN,	/* non-SYN segment for an unknown connection */
+	AMT_C_TCP_TABLE_FULL,	/* SYN refused (RST): all connections in use */
+	AMT_C_TCP_RST_SENT,
+	AMT_C_TCP_RST_RCVD,	/* accepted RST, connection dropped */
+	AMT_C_TCP_RST_IGNORED,	/* RST with unacceptable sequence number */
+	AMT_C_TCP_NO_ACK,	/* non-SYN segment without ACK flag */
+	AMT_C_TCP_BAD_ACK,	/* ACK for data we never sent */
+	AMT_C_TCP_DUP_SYN,
+	AMT_C_TCP_DUP_DATA,	/* segment entirely before rcv_nxt */
+	AMT_C_TCP_OUT_OF_ORDER,	/* segment beyond rcv_nxt (dropped, dup ACK) */
+	AMT_C_TCP_RX_OVERFLOW,	/* data beyond our advertised window dropped */
+	AMT_C_TCP_OPENED,	/* SYN accepted */
+	AMT_C_TCP_ESTABLISHED,
+	AMT_C_TCP_CLOSED,	/* orderly close (both FINs acked) */
+	AMT_C_TCP_TIMEOUT,	/* idle timeout or too many retransmissions */
+	AMT_C_TCP_RETRANSMIT,	/* go-back-N restarts from amt_net_tick */
+	AMT_C_HTTP_200,
+	AMT_C_HTTP_400,		/* garbage, bad version, > AMT_NET_REQ_MAX */
+	AMT_C_HTTP_404,
+	AMT_C_HTTP_405,
+	AMT_C_DHCP_LEARNED,
+	AMT_C_DHCP_RELEASED,
+	AMT_C_DHCP_IGNORED,	/* not DHCP, or a message type we do not use */
+	AMT_C_DHCP_MALFORMED,
+	AMT_C__COUNT
+};
+
+enum amt_tcp_state {
+	AMT_TCP_FREE = 0,
+	AMT_TCP_SYN_RCVD,
+	AMT_TCP_ESTABLISHED,	/* also covers our/peer FIN sub-states, see flags */
+};
+
+struct amt_tcp_conn {
+	uint8_t state;			/* enum amt_tcp_state */
+	uint8_t peer_fin;		/* peer FIN received (rcv_nxt includes it) */
+	uint8_t fin_sent;		/* our FIN is in flight or acked */
+	uint8_t closing;		/* send FIN after the response */
+	uint8_t resp_ready;
+	uint8_t retries;
+	uint8_t peer_mac[6];
+	uint32_t peer_ip;		/* host byte order */
+	uint16_t peer_port, local_port;
+	uint32_t irs, iss;		/* initial receive / send sequence */
+	uint32_t rcv_nxt;
+	uint32_t snd_una, snd_nxt;
+	uint32_t snd_wnd;		/* peer's window (no scaling negotiated) */
+	uint16_t mss;			/* our max segment payload for this peer */
+	uint64_t last_rx_ms, last_tx_ms;
+	uint16_t req_len, resp_len;
+	char req[AMT_NET_REQ_MAX];
+	char resp[AMT_NET_RESP_MAX];
+};
+
+struct amt_net {
+	uint8_t mac[6];
+	uint32_t ip;			/* host byte order; 0 = unknown */
+	amt_net_tx_fn tx;
+	void *tx_ctx;
+	uint64_t isn_state;		/* xorshift64* state for ISNs */
+	uint64_t now_ms;		/* last time given to amt_net_tick */
+	uint32_t idle_timeout_ms;	/* default 30000 */
+	uint32_t rto_ms;		/* default 1000 */
+	uint8_t max_retries;		/* default 5 */
+	char status[AMT_NET_STATUS_MAX];
+	uint64_t cnt[AMT_C__COUNT];
+	struct amt_tcp_conn conns[AMT_NET_MAX_CONNS];
+	uint8_t txbuf[AMT_NET_FRAME_MAX];
+};
+
+/*
+ * Initialise @net (it is fully overwritten). @isn_seed seeds the ISN
+ * generator (any value; 0 is replaced by a fixed constant). mac/ip unknown.
+ */
+void amt_net_init(struct amt_net *net, amt_net_tx_fn tx, void *ctx, uint64_t isn_seed);
+
+/* @ip in host byte order (0xC0A80102 = 192.168.1.2). Either may be NULL/0. */
+void amt_net_set_addr(struct amt_net *net, const uint8_t mac[6], uint32_t ip);
+
+/* Status line shown on the page (HTML-escaped; truncated to 255 bytes). */
+void amt_net_set_status(struct amt_net *net, const char *status);
+
+/*
+ * Feed one received Ethernet frame (dst, src, ethertype, payload). Never
+ * reads outside frame[0..len). Replies are emitted synchronously via tx.
+ */
+void amt_net_input(struct amt_net *net, const uint8_t *frame, size_t len);
+
+/*
+ * Learn our IPv4 address and MAC from a DHCP frame (Ethernet/IPv4/UDP).
+ * Accepted: client->server (68->67) DHCPREQUEST: option 50 if present, else
+ * ciaddr; client DHCPRELEASE for our IP forgets it; server->client (67->68)
+ * DHCPACK: yiaddr. The MAC is taken from chaddr (htype 1, hlen 6).
+ * Returns 1 if the address was learned/forgotten, 0 if ignored, -1 if
+ * malformed. The UDP checksum is not verified (host Tx copies may carry a
+ * partial checksum from offload); the IPv4 header checksum is.
+ */
+int amt_net_learn_dhcp(struct amt_net *net, const uint8_t *frame, size_t len);
+
+/* Advance time: retransmissions, zero-window probes, idle timeouts. */
+void amt_net_tick(struct amt_net *net, uint64_t now_ms);
+
+/* Number of connections not FREE. */
+unsigned int amt_net_active_conns(const struct amt_net *net);
+
+const char *amt_net_counter_name(enum amt_net_counter c);
+
+#endif /* AMT_NET_H */
