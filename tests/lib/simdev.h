@@ -155,9 +155,14 @@ static inline int fw_rpc(int fd, uint32_t scope, const void *in,
 
 /* A sim command with no payload; returns ioctl result, fills @resp. */
 struct sim_reply {
-	struct fwctl_sim_resp hdr;
+	struct {
+		uint32_t status, opcode, len, syndrome;
+	} hdr;
 	uint8_t payload[256];
 };
+
+_Static_assert(sizeof(((struct sim_reply *)0)->hdr) == sizeof(struct fwctl_sim_resp),
+	       "sim_reply header mirrors struct fwctl_sim_resp");
 
 static inline int sim_cmd(int fd, uint32_t scope, uint32_t opcode,
 			  uint32_t arg0, uint32_t arg1, struct sim_reply *r)

@@ -63,8 +63,8 @@ enum fwctl_sim_caps {
  * @FWCTL_SIM_OP_OBJ_QUERY: debug read-only; @arg0 object id, returns
  *	struct fwctl_sim_obj
  * @FWCTL_SIM_OP_REG_WRITE: debug write; @arg0 register index, @arg1 value
- * @FWCTL_SIM_OP_FW_RESET: debug write; resets registers, counters, objects
- *	and a crashed state; configuration persists
+ * @FWCTL_SIM_OP_FW_RESET: debug write; resets registers, counters, the
+ *	calling context's objects and a crashed state; configuration persists
  * @FWCTL_SIM_OP_MEM_WRITE: debug write-full; @arg0 offset into the firmware
  *	scratch memory, payload bytes are written there
  * @FWCTL_SIM_OP_MEM_READ: debug write-full; @arg0 offset, @arg1 length

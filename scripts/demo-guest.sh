@@ -1,0 +1,112 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The fwgate demo. tests/vm/guest.sh runs it inside the VM (mode demo) once
+# the fwctl and fwctl_sim modules are loaded; its output is the console.
+# Two simulated devices are driven with the fwctl command: discovery, info,
+# counters, configuration, a write-full RPC refused without CAP_SYS_RAWIO,
+# and the taint a debug write leaves behind.
+set -u
+root=${FWGATE:-$(cd "$(dirname "$0")/.." && pwd)}
+FWCTL=$root/build/bin/fwctl
+BUS=/sys/bus/fwctl_sim
+TAINT_FWCTL=$((1 << 19))
+
+step() {
+	echo
+	echo "=== $*"
+}
+
+# show ARGS...: print the command line, run it, print its exit status
+show() {
+	echo "\$ fwctl $*"
+	"$FWCTL" "$@"
+	echo "[exit status $?]"
+}
+
+taint_bit() {
+	local t
+	t=$(< /proc/sys/kernel/tainted)
+	echo "/proc/sys/kernel/tainted = $t, TAINT_FWCTL (bit 19, $TAINT_FWCTL) is $(((t & TAINT_FWCTL) ? 1 : 0))"
+}
+
+if [ ! -x "$FWCTL" ]; then
+	echo "demo: $FWCTL is missing; run 'make all' first"
+	exit 1
+fi
+
+step "Create two simulated fwctl devices"
+for id in 1 2; do
+	echo "\$ echo $id > $BUS/new_device"
+	echo "$id" > "$BUS/new_device"
+done
+
+step "Discover them: every fwctl device, its type, driver, parent, node and MAJ:MIN"
+show dev
+step "The same as JSON, pretty-printed"
+show -j -p dev
+
+step "What the first device is: FWCTL_INFO, decoded for the simulated type"
+show info fwctl_sim1
+step "Ask its firmware (IDENTIFY, configuration scope)"
+show sim fwctl_sim1 identify
+
+step "Firmware counters (a debug read-only RPC; scope chosen from the catalogue)"
+show sim fwctl_sim1 counters
+
+step "Change configuration and read it back"
+show sim fwctl_sim1 cfg set mtu 9000
+show sim fwctl_sim1 cfg set led-mode blink
+show sim fwctl_sim1 cfg
+step "A value out of range: the firmware refuses it (exit status 3)"
+show sim fwctl_sim1 cfg set mtu 12
+step "A command below its minimum scope: the driver refuses it (exit status 2)"
+show sim fwctl_sim1 counters scope configuration
+
+step "The second device, addressed by its node and spoken to in raw bytes"
+show rpc /dev/fwctl/fwctl1 scope configuration in 01000000000000000000000000000000 out-len 32
+
+step "Kernel taint before any debug write"
+taint_bit
+
+step "A debug write-full RPC without CAP_SYS_RAWIO: the kernel refuses it (exit status 2)"
+if command -v setpriv > /dev/null; then
+	echo "\$ setpriv --inh-caps=-sys_rawio --bounding-set=-sys_rawio fwctl sim fwctl_sim1 mem read 0 16"
+	setpriv --inh-caps=-sys_rawio --bounding-set=-sys_rawio "$FWCTL" sim fwctl_sim1 mem read 0 16
+	echo "[exit status $?]"
+elif command -v capsh > /dev/null; then
+	echo "\$ capsh --drop=cap_sys_rawio -- -c 'fwctl sim fwctl_sim1 mem read 0 16'"
+	capsh --drop=cap_sys_rawio -- -c "$FWCTL sim fwctl_sim1 mem read 0 16"
+	echo "[exit status $?]"
+else
+	echo "(neither setpriv nor capsh is installed: skipped)"
+fi
+echo "A refused RPC never reaches the driver, so it does not taint:"
+taint_bit
+
+step "A debug write (register write, scope debug-write) taints the kernel"
+show sim fwctl_sim1 reg write 5 0x1234
+taint_bit
+echo "\$ dmesg | grep 'sent a debug write RPC'"
+dmesg | grep 'sent a debug write RPC'
+
+step "With CAP_SYS_RAWIO (root) the write-full commands go through"
+show sim fwctl_sim1 mem write 0 667763746c
+show sim fwctl_sim1 mem read 0 16
+
+step "The firmware log, from offset 128"
+show sim fwctl_sim1 log offset 128 len 192
+
+step "Objects belong to the open file; a batch (-b) keeps one fwctl process and its file"
+printf '%s\n' "sim fwctl_sim2 obj alloc 0xcafe" "sim fwctl_sim2 obj query 1" "sim fwctl_sim2 counters" \
+	"sim fwctl_sim2 obj free 1" > /tmp/demo-batch
+sed 's/^/    /' /tmp/demo-batch
+show -b /tmp/demo-batch
+
+step "Remove both devices"
+for id in 1 2; do
+	echo "\$ echo $id > $BUS/del_device"
+	echo "$id" > "$BUS/del_device"
+done
+show dev
+echo
+echo "=== demo done"

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0
+# fwctl(8): build/bin/fwctl, linked with libfwctl.a so that it runs from the
+# build tree (and inside the test VM) without LD_LIBRARY_PATH.
+FWCTL_TOOL_DIR := $(FWGATE)/tools/fwctl
+FWCTL_TOOL_SRCS := $(wildcard $(FWCTL_TOOL_DIR)/*.c)
+FWCTL_TOOL_OBJS := $(patsubst $(FWCTL_TOOL_DIR)/%.c,$(BUILD)/obj/fwctl/%.o,$(FWCTL_TOOL_SRCS))
+FWCTL_TOOL_HDRS := $(wildcard $(FWCTL_TOOL_DIR)/*.h) $(FWGATE)/lib/libfwctl/libfwctl.h \
+	$(wildcard $(FWGATE)/include/uapi/fwctl/*.h)
+FWCTL_TOOL := $(BUILD)/bin/fwctl
+FWCTL_TOOL_LIBA := $(BUILD)/lib/libfwctl.a
+
+PREFIX ?= /usr/local
+FWCTL_TOOL_SBINDIR ?= $(PREFIX)/sbin
+FWCTL_TOOL_MANDIR ?= $(PREFIX)/share/man
+
+.PHONY: fwctl-tool fwctl-tool-install
+fwctl-tool: $(FWCTL_TOOL)
+user-all: fwctl-tool
+user-install: fwctl-tool-install
+
+$(BUILD)/obj/fwctl/%.o: $(FWCTL_TOOL_DIR)/%.c $(FWCTL_TOOL_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -c -o $@ $<
+
+$(FWCTL_TOOL): $(FWCTL_TOOL_OBJS) $(FWCTL_TOOL_LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $(FWCTL_TOOL_OBJS) $(FWCTL_TOOL_LIBA)
+
+fwctl-tool-install: $(FWCTL_TOOL)
+	install -d $(DESTDIR)$(FWCTL_TOOL_SBINDIR) $(DESTDIR)$(FWCTL_TOOL_MANDIR)/man8
+	install -m 0755 $(FWCTL_TOOL) $(DESTDIR)$(FWCTL_TOOL_SBINDIR)/
+	install -m 0644 $(FWGATE)/docs/man/fwctl.8 $(DESTDIR)$(FWCTL_TOOL_MANDIR)/man8/
