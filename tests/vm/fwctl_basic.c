@@ -12,7 +12,7 @@
 static void test_nodes(void)
 {
 	char name[32], path[256], link[PATH_MAX], buf[256];
-	unsigned int maj, min;
+	unsigned int maj = ~0u, min = ~0u;
 	struct stat st;
 	FILE *f;
 	int fd;
