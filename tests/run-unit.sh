@@ -3,12 +3,12 @@
 # Userspace unit tests (ASan/UBSan) and bounded fuzzing. Each directory under
 # tests/unit/ has a Makefile that builds $(O)/test_* and, with target fuzz,
 # $(O)/fuzz_*; a fuzzer fuzz_X runs from the seed corpus tests/fuzz/*/corpus/X.
-# FWGATE_FUZZ_SECONDS (default 20) bounds each fuzzer.
+# FWGATE_FUZZ_SECONDS (default 12) bounds each fuzzer.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$root/build}
 res=$build/results/unit
-fuzz_s=${FWGATE_FUZZ_SECONDS:-20}
+fuzz_s=${FWGATE_FUZZ_SECONDS:-12}
 rm -rf "$res"
 mkdir -p "$res"
 
