@@ -95,8 +95,19 @@ static void fwsim_dev_del(struct fwsim_dev *sdev)
 	device_unregister(&sdev->dev);
 }
 
-static ssize_t new_device_store(struct bus_type *bus, const char *buf,
-				size_t count)
+static int fwsim_dev_del_id(u32 id)
+{
+	struct fwsim_dev *sdev = fwsim_dev_find(id);
+
+	if (!sdev)
+		return -ENOENT;
+	fwsim_dev_del(sdev);
+	return 0;
+}
+
+/* Parse the id written to a bus file and apply @fn under the list lock. */
+static ssize_t fwsim_bus_store(const char *buf, size_t count,
+			       int (*fn)(u32 id))
 {
 	u32 id;
 	int ret;
@@ -108,30 +119,21 @@ static ssize_t new_device_store(struct bus_type *bus, const char *buf,
 	guard(mutex)(&fwsim_dev_list_lock);
 	if (!fwsim_bus_enabled)
 		return -EBUSY;
-	ret = fwsim_dev_new(id);
+	ret = fn(id);
 	return ret ? ret : count;
+}
+
+static ssize_t new_device_store(struct bus_type *bus, const char *buf,
+				size_t count)
+{
+	return fwsim_bus_store(buf, count, fwsim_dev_new);
 }
 static BUS_ATTR_WO(new_device);
 
 static ssize_t del_device_store(struct bus_type *bus, const char *buf,
 				size_t count)
 {
-	struct fwsim_dev *sdev;
-	u32 id;
-	int ret;
-
-	ret = kstrtou32(buf, 0, &id);
-	if (ret)
-		return ret;
-
-	guard(mutex)(&fwsim_dev_list_lock);
-	if (!fwsim_bus_enabled)
-		return -EBUSY;
-	sdev = fwsim_dev_find(id);
-	if (!sdev)
-		return -ENOENT;
-	fwsim_dev_del(sdev);
-	return count;
+	return fwsim_bus_store(buf, count, fwsim_dev_del_id);
 }
 static BUS_ATTR_WO(del_device);
 

@@ -836,6 +836,19 @@ static void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
 	memcpy(buf, &hdr, sizeof(hdr));
 }
 
+/* Common checks of the versioned ME messages; zeroes the message. */
+static int sap_me_begin(void *buf, u32 buf_len, u8 version, u32 size)
+{
+	if (!buf)
+		return -SAP_R_INVAL;
+	if (!sap_version_supported(version))
+		return -SAP_R_BAD_VERSION;
+	if (buf_len < size)
+		return -SAP_R_NO_SPACE;
+	memset(buf, 0, size);
+	return 0;
+}
+
 /**
  * sap_me_enc_start() - encode the host's START message
  * @buf: destination
@@ -850,14 +863,10 @@ static void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
 int sap_me_enc_start(void *buf, u32 buf_len, u32 seq, u8 version)
 {
 	struct sap_me_msg_start *m = buf;
+	int ret = sap_me_begin(buf, buf_len, version, sizeof(*m));
 
-	if (!buf)
-		return -SAP_R_INVAL;
-	if (!sap_version_supported(version))
-		return -SAP_R_BAD_VERSION;
-	if (buf_len < sizeof(*m))
-		return -SAP_R_NO_SPACE;
-	memset(m, 0, sizeof(*m));
+	if (ret)
+		return ret;
 	sap_me_hdr(buf, SAP_ME_MSG_START, seq, sizeof(*m));
 	m->init_data_seq_num = cpu_to_le16(SAP_ME_INIT_DATA_SEQ_NUM);
 	m->init_notif_seq_num = cpu_to_le16(SAP_ME_INIT_NOTIF_SEQ_NUM);
@@ -877,14 +886,10 @@ int sap_me_enc_start(void *buf, u32 buf_len, u32 seq, u8 version)
 int sap_me_enc_start_ok(void *buf, u32 buf_len, u32 seq, u8 version)
 {
 	struct sap_me_msg_start_ok *m = buf;
+	int ret = sap_me_begin(buf, buf_len, version, sizeof(*m));
 
-	if (!buf)
-		return -SAP_R_INVAL;
-	if (!sap_version_supported(version))
-		return -SAP_R_BAD_VERSION;
-	if (buf_len < sizeof(*m))
-		return -SAP_R_NO_SPACE;
-	memset(m, 0, sizeof(*m));
+	if (ret)
+		return ret;
 	sap_me_hdr(buf, SAP_ME_MSG_START_OK, seq, sizeof(*m));
 	m->supported_version = version;
 	return sizeof(*m);
