@@ -32,8 +32,10 @@ run_tests() {
 	while read -r name tmo cmd; do
 		case $name in ''|'#'*) continue ;; esac
 		echo "# vm test: $name"
+		start=$(date +%s)
 		timeout -k 5 "$tmo" bash -c "$cmd" > "$out/$name.tap" 2>&1
 		rc=$?
+		echo "# vm test $name took $(( $(date +%s) - start ))s" >> "$out/$name.tap"
 		echo "$rc" > "$out/$name.rc"
 		sed 's/^/    /' "$out/$name.tap"
 		[ "$rc" = 124 ] && echo "# vm test $name: timed out after ${tmo}s"
