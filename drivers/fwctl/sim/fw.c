@@ -50,6 +50,31 @@ static void fwsim_render_log(char *log, u32 dev_id)
 	}
 }
 
+/*
+ * The log is rendered on first use: 2 MiB per device only for devices whose
+ * log is read, and device creation stays cheap. It never changes after, so
+ * readers need no lock once it is published.
+ */
+static const char *fwsim_fw_log(struct fwsim_fw *fw)
+{
+	/* pairs with the release below: a published log is fully rendered */
+	char *log = smp_load_acquire(&fw->log);
+
+	if (log)
+		return log;
+
+	guard(mutex)(&fw->lock);
+	if (!fw->log) {
+		log = vmalloc(FWSIM_LOG_LEN);
+		if (!log)
+			return NULL;
+		fwsim_render_log(log, fw->dev_id);
+		/* publish only after the text is written */
+		smp_store_release(&fw->log, log);
+	}
+	return fw->log;
+}
+
 static void fwsim_fw_reset_state(struct fwsim_fw *fw)
 {
 	int cpu;
@@ -74,21 +99,15 @@ int fwsim_fw_init(struct fwsim_fw *fw, u32 dev_id)
 {
 	unsigned int i;
 
-	fw->log = vmalloc(FWSIM_LOG_LEN);
-	if (!fw->log)
-		return -ENOMEM;
 	fw->rpcs = alloc_percpu(u64);
-	if (!fw->rpcs) {
-		vfree(fw->log);
+	if (!fw->rpcs)
 		return -ENOMEM;
-	}
 
 	mutex_init(&fw->lock);
 	ida_init(&fw->ctx_ida);
 	fw->dev_id = dev_id;
 	for (i = 0; i < FWCTL_SIM_CFG_NUM_KEYS; i++)
 		fw->cfg[i] = fwsim_cfg_ranges[i].def;
-	fwsim_render_log(fw->log, dev_id);
 	fwsim_fw_reset_state(fw);
 	return 0;
 }
@@ -412,11 +431,14 @@ struct fwctl_sim_resp *fwsim_fw_exec(struct fwsim_fw *fw,
 	} else if (req->opcode == FWCTL_SIM_OP_NOP) {
 		/* lock-free: the benchmark's round trip */
 	} else if (req->opcode == FWCTL_SIM_OP_LOG_DUMP) {
-		/* The log never changes after creation: no lock needed. */
+		const char *log = fwsim_fw_log(fw);
+
+		if (!log)
+			return ERR_PTR(-ENOMEM);
 		if (req->arg0 > FWSIM_LOG_LEN) {
 			fwsim_fail(&res, FWCTL_SIM_STATUS_BAD_PARAM, req->arg0);
 		} else {
-			res.data = fw->log + req->arg0;
+			res.data = log + req->arg0;
 			res.len = FWSIM_LOG_LEN - req->arg0;
 			if (capacity < sizeof(struct fwctl_sim_resp))
 				res.len = 0;

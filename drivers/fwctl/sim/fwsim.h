@@ -40,7 +40,7 @@ struct fwsim_fw {
 	u32 cfg[FWCTL_SIM_CFG_NUM_KEYS];
 	u32 regs[FWSIM_NUM_REGS];
 	u8 mem[FWSIM_MEM_SIZE];
-	char *log;
+	char *log;	/* rendered on the first LOG_DUMP */
 	bool crashed;
 	struct ida ctx_ida;
 
