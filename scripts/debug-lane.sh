@@ -25,6 +25,9 @@ src=$root/build/debug/src
 rm -rf "$src"
 mkdir -p "$src"
 rsync -a --exclude /build --exclude /.git "$root/" "$src/"
+# modules_prepare leaves no Module.symvers; the kernel's own exports are in
+# vmlinux.symvers, which modpost needs to check our modules' imports.
+[ -e "$kdir/src/Module.symvers" ] || cp "$kdir/src/vmlinux.symvers" "$kdir/src/Module.symvers"
 make -s -C "$kdir/src" M="$src" FWGATE="$src" modules
 
 rm -rf build/results
