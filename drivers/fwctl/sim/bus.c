@@ -69,12 +69,15 @@ static int fwsim_dev_new(u32 id)
 	ret = dev_set_name(&sdev->dev, "fwctl_sim%u", id);
 	if (ret)
 		goto err_put;
-	/* Probes synchronously: the fwctl device exists when this returns. */
+	/*
+	 * Probes synchronously: the fwctl device exists when this returns. A
+	 * failed probe does not fail device_add(), so its error is kept.
+	 */
 	ret = device_add(&sdev->dev);
 	if (ret)
 		goto err_put;
 	if (!sdev->fwctl) {
-		ret = -ENODEV;
+		ret = sdev->probe_err ?: -ENODEV;
 		goto err_del;
 	}
 
@@ -150,8 +153,10 @@ static int fwsim_bus_probe(struct device *dev)
 	int ret;
 
 	ret = fwsim_fwctl_probe(sdev);
-	if (ret)
+	if (ret) {
+		sdev->probe_err = ret;
 		return ret;
+	}
 	fwsim_debugfs_dev_add(sdev);
 	return 0;
 }

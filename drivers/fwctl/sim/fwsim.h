@@ -65,6 +65,7 @@ struct fwsim_dev {
 	u32 id;
 	struct fwsim_fwctl *fwctl;
 	struct dentry *ddir;
+	int probe_err;	/* why the last probe failed, for new_device */
 	struct fwsim_fw fw;
 };
 
