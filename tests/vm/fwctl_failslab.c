@@ -12,9 +12,19 @@
 #define ID 700
 #define FS "/sys/kernel/debug/failslab/"
 
-static int fail_on(int on)
+/*
+ * Switch injection for this thread. Clearing it allocates too, so under
+ * injection the write itself may fail with ENOMEM: retry until it sticks,
+ * or the thread would go on failing allocations after the loop.
+ */
+static void fail_on(int on)
 {
-	return sysfs_write("/proc/thread-self/make-it-fail", on ? "1" : "0");
+	int i;
+
+	for (i = 0; i < 10000; i++)
+		if (!sysfs_write("/proc/thread-self/make-it-fail", on ? "1" : "0") || on)
+			return;
+	abort();
 }
 
 int main(void)

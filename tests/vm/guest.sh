@@ -36,6 +36,9 @@ run_tests() {
 		timeout -k 5 "$tmo" bash -c "$cmd" > "$out/$name.tap" 2>&1
 		rc=$?
 		echo "# vm test $name took $(( $(date +%s) - start ))s" >> "$out/$name.tap"
+		# a test that injects faults must not leave them on for the next
+		[ -w /sys/kernel/debug/failslab/probability ] &&
+			echo 0 > /sys/kernel/debug/failslab/probability
 		echo "$rc" > "$out/$name.rc"
 		sed 's/^/    /' "$out/$name.tap"
 		[ "$rc" = 124 ] && echo "# vm test $name: timed out after ${tmo}s"
