@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-2.0
+/* sap_host: the data path.
+ *
+ * Rx: while AMT is enabled an Rx handler sits on the WLAN netdev and runs
+ * every received frame through CSME's filters; frames for CSME are written
+ * to the H2M data ring as DATA_PACKETs (a copy if the host keeps the frame
+ * too) and a doorbell is scheduled.
+ *
+ * Tx for CSME: on a doorbell the M2H data ring is drained into skbs, which
+ * are transmitted on the WLAN netdev after the lock is dropped.
+ *
+ * DHCP: the host's own DHCP requests are copied to CSME as CB_DATA_PACKETs
+ * so that CSME learns the host's address.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_ether.h>
+#include <linux/rtnetlink.h>
+#include <linux/skbuff.h>
+#include <linux/cleanup.h>
+
+#include "internal.h"
+#include "trace.h"
+
+/* Write one frame behind a header into the H2M data ring. */
+static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
+			       const u8 *frame, u32 len)
+{
+	enum sap_reason r;
+
+	spin_lock_bh(&h->data_lock);
+	if (!h->data_ready) {
+		spin_unlock_bh(&h->data_lock);
+		return false;
+	}
+	r = sap_ring_write(&h->h2m[SAP_QUEUE_DATA], hdr, hdr_len, frame, len);
+	if (r == SAP_OK)
+		sap_cnt(h, SAP_CNT_DATA_H2M);
+	else
+		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
+	spin_unlock_bh(&h->data_lock);
+	if (r != SAP_OK)
+		return false;
+	schedule_work(&h->csa_work);
+	return true;
+}
+
+static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len)
+{
+	u8 hdr[sizeof(struct sap_hdr)];
+	int ret;
+
+	/* The sequence number is a debug aid: a racy increment is fine. */
+	ret = sap_msg_enc_data_hdr(hdr, sizeof(hdr), READ_ONCE(h->sap_seq), len);
+	if (ret < 0)
+		return false;
+	return sap_h2m_data_write(h, hdr, ret, frame, len);
+}
+
+/**
+ * sap_rx_handler() - classify a frame received on the WLAN netdev
+ * @pskb: the frame
+ *
+ * Return: %RX_HANDLER_CONSUMED if it went to CSME only, else
+ * %RX_HANDLER_PASS.
+ */
+rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
+{
+	struct sap_host *h = &sap_host;
+	struct sap_host_filters *filters;
+	struct sk_buff *skb = *pskb;
+	enum sap_rx_verdict v;
+	const u8 *frame;
+	u32 len;
+
+	if (!skb_mac_header_was_set(skb) || skb->data - skb_mac_header(skb) != ETH_HLEN)
+		return RX_HANDLER_PASS;
+	filters = rcu_dereference(h->filters);
+	if (!filters)
+		return RX_HANDLER_PASS;
+	if (skb_is_nonlinear(skb) && skb_linearize(skb))
+		return RX_HANDLER_PASS;
+	frame = skb_mac_header(skb);
+	len = skb->len + ETH_HLEN;
+	v = sap_filter_rx(&filters->f, frame, len);
+	if (v == SAP_RX_HOST)
+		return RX_HANDLER_PASS;
+	if (!sap_frame_to_csme(h, frame, len))
+		return RX_HANDLER_PASS;
+	trace_sap_host_data(v == SAP_RX_CSME ? SAP_DATA_RX_CONSUMED : SAP_DATA_TO_CSME, len);
+	if (v == SAP_RX_BOTH)
+		return RX_HANDLER_PASS;
+	spin_lock_bh(&h->data_lock);
+	sap_cnt(h, SAP_CNT_DATA_H2M_CONSUMED);
+	spin_unlock_bh(&h->data_lock);
+	consume_skb(skb);
+	return RX_HANDLER_CONSUMED;
+}
+
+/**
+ * sap_rx_handler_sync() - (un)register the Rx handler to match the state
+ * @h: host, locked, with rtnl held
+ */
+void sap_rx_handler_sync(struct sap_host *h)
+{
+	struct net_device *dev = rcu_dereference_protected(h->cfg.netdev,
+							  lockdep_is_held(&h->lock));
+	bool want = dev && sap_active(h);
+	int ret;
+
+	ASSERT_RTNL();
+	lockdep_assert_held(&h->lock);
+	if (h->rx_dev && (!want || h->rx_dev != dev)) {
+		netdev_rx_handler_unregister(h->rx_dev);
+		h->rx_dev = NULL;
+	}
+	if (!want || h->rx_dev)
+		return;
+	ret = netdev_rx_handler_register(dev, sap_rx_handler, h);
+	if (ret) {
+		/* A bridge, bond or macvlan owns the hook: CSME gets nothing. */
+		sap_cnt(h, SAP_CNT_RX_HANDLER_FAIL);
+		netdev_err(dev, "cannot forward AMT traffic, Rx handler busy: %d\n", ret);
+		return;
+	}
+	h->rx_dev = dev;
+}
+
+void sap_netdev_work(struct work_struct *work)
+{
+	struct sap_host *h = container_of(work, struct sap_host, netdev_work);
+
+	rtnl_lock();
+	mutex_lock(&h->lock);
+	sap_rx_handler_sync(h);
+	mutex_unlock(&h->lock);
+	rtnl_unlock();
+}
+
+static struct sk_buff *sap_m2h_skb(struct sap_host *h, struct sap_ring *r,
+				   const struct sap_ring_msg *m)
+{
+	struct sk_buff *skb;
+	struct ethhdr *eth;
+
+	skb = alloc_skb(SAP_HOST_TX_HEADROOM + m->len, GFP_KERNEL);
+	if (!skb) {
+		sap_cnt(h, SAP_CNT_DATA_M2H_NOMEM);
+		return NULL;
+	}
+	skb_reserve(skb, SAP_HOST_TX_HEADROOM);
+	if (sap_ring_copy(r, m, sizeof(struct sap_hdr), skb_put(skb, m->len), m->len)) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	skb_reset_mac_header(skb);
+	eth = eth_hdr(skb);
+	skb->protocol = eth->h_proto;
+	return skb;
+}
+
+/**
+ * sap_drain_m2h_data() - take CSME's frames out of the M2H data ring
+ * @h: host, locked
+ * @q: the frames to transmit once the lock is dropped
+ *
+ * Anything but a DATA_PACKET carrying at least an Ethernet header is
+ * dropped and counted.
+ */
+void sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q)
+{
+	struct sap_ring *r = &h->m2h[SAP_QUEUE_DATA];
+	struct sap_ring_msg m;
+	struct sk_buff *skb;
+	enum sap_reason res;
+	unsigned int n;
+
+	for (n = 0; n < SAP_HOST_DRAIN_BUDGET; n++) {
+		res = sap_ring_next(r, &m);
+		if (res == SAP_R_EMPTY)
+			return;
+		if (res != SAP_OK) {
+			sap_count(&h->reasons, res);
+			sap_cnt(h, SAP_CNT_DATA_M2H_BAD);
+			if (res == SAP_R_RING_PTR_RANGE || res == SAP_R_INVAL)
+				return;
+			continue;
+		}
+		if (m.type != SAP_MSG_DATA_PACKET || m.len < ETH_HLEN) {
+			sap_count(&h->reasons, m.type != SAP_MSG_DATA_PACKET ?
+				  SAP_R_WRONG_QUEUE : SAP_R_DATA_TOO_SHORT);
+			sap_cnt(h, SAP_CNT_DATA_M2H_BAD);
+			sap_ring_consume(r, &m);
+			continue;
+		}
+		skb = sap_m2h_skb(h, r, &m);
+		sap_ring_consume(r, &m);
+		if (!skb)
+			continue;
+		__skb_queue_tail(q, skb);
+	}
+	sap_cnt(h, SAP_CNT_DRAIN_BUDGET);
+}
+
+/**
+ * sap_xmit_queue() - transmit CSME's frames on the WLAN netdev
+ * @h: host, not locked
+ * @q: frames from sap_drain_m2h_data()
+ */
+void sap_xmit_queue(struct sap_host *h, struct sk_buff_head *q)
+{
+	struct net_device *dev;
+	struct sk_buff *skb;
+	unsigned int sent = 0, dropped = 0;
+
+	if (skb_queue_empty(q))
+		return;
+	rcu_read_lock();
+	dev = rcu_dereference(h->cfg.netdev);
+	while ((skb = __skb_dequeue(q))) {
+		if (!dev) {
+			kfree_skb(skb);
+			dropped++;
+			continue;
+		}
+		skb->dev = dev;
+		trace_sap_host_data(SAP_DATA_FROM_CSME, skb->len);
+		dev_queue_xmit(skb);
+		sent++;
+	}
+	rcu_read_unlock();
+	guard(mutex)(&h->lock);
+	h->cnt[SAP_CNT_DATA_M2H] += sent;
+	h->cnt[SAP_CNT_DATA_M2H_NO_NETDEV] += dropped;
+}
+
+/**
+ * sap_mei_tx_copy_to_csme() - let CSME see a frame the host transmits
+ * @skb: an Ethernet frame about to be sent; not consumed
+ *
+ * Only DHCP requests are copied, so that CSME learns the host's address.
+ * May be called from atomic context.
+ */
+void sap_mei_tx_copy_to_csme(struct sk_buff *skb)
+{
+	struct sap_host *h = &sap_host;
+	u8 hdr[sizeof(struct sap_cb_data)];
+	struct sk_buff *copy = NULL;
+	const u8 *frame;
+	int ret;
+
+	if (!skb || !READ_ONCE(h->amt_enabled) || !READ_ONCE(h->data_ready))
+		return;
+	if (skb_is_nonlinear(skb)) {
+		copy = skb_copy(skb, GFP_ATOMIC);
+		if (!copy)
+			return;
+		skb = copy;
+	}
+	frame = skb->data;
+	if (sap_filter_is_dhcp_request(frame, skb->len)) {
+		ret = sap_msg_enc_cb_data_hdr(hdr, sizeof(hdr), READ_ONCE(h->sap_seq), skb->len,
+					      SAP_CB_TX_DHCP_FILT_STATUS);
+		if (ret > 0 && sap_h2m_data_write(h, hdr, ret, frame, skb->len)) {
+			spin_lock_bh(&h->data_lock);
+			sap_cnt(h, SAP_CNT_DHCP_COPIES);
+			spin_unlock_bh(&h->data_lock);
+			trace_sap_host_data(SAP_DATA_DHCP, skb->len);
+		}
+	}
+	kfree_skb(copy);
+}
+EXPORT_SYMBOL_GPL(sap_mei_tx_copy_to_csme);
