@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-BENCHES := $(BUILD)/bench/fwctl_bench
+BENCHES := $(BUILD)/bench/fwctl_bench $(BUILD)/bench/amt_bench
 user-all: $(BENCHES)
 
 $(BUILD)/bench/%: $(FWGATE)/bench/%.c $(VM_TEST_HDRS)

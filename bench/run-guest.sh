@@ -4,3 +4,4 @@
 set -u
 insmod "$FWGATE/bench/kmod/fwgate_null.ko" || exit 1
 "$FWGATE/build/bench/fwctl_bench"
+bash "$FWGATE/bench/amt-guest.sh"

@@ -107,15 +107,17 @@ struct sap_mei_nvm {
  * @roaming_forbidden: while the host owns the NIC, CSME's link protection
  *	forbids roaming
  * @sap_connected: SAP came up with AMT enabled
- * @nic_stolen: the transport is going away while the device is up; the
- *	driver must stop using the NIC now
+ *
+ * Unlike iwlmei there is no "NIC stolen" callback: a CSME session that ends
+ * (firmware reset, suspend, unload) never shuts the host's interface down.
+ * The host keeps the NIC (@rfkill(false, false)) and the next session's
+ * NIC_OWNER tells whether it must be asked for again.
  */
 struct sap_mei_ops {
 	void (*me_conn_status)(void *priv, const struct sap_mei_conn_info *ci);
 	void (*rfkill)(void *priv, bool blocked, bool csme_taking_ownership);
 	void (*roaming_forbidden)(void *priv, bool forbidden);
 	void (*sap_connected)(void *priv);
-	void (*nic_stolen)(void *priv);
 };
 
 bool sap_mei_is_connected(void);

@@ -35,7 +35,6 @@ MODULE_PARM_DESC(start_timeout_ms, "Time to wait for START_OK before sending STA
 #define SAP_START_MAX_TRIES		5
 #define SAP_MAP_ATTEMPTS		3
 #define SAP_MAP_RETRY_MS		100
-#define SAP_DEVICE_DOWN_WAIT_MS		50
 #define SAP_GOES_DOWN_POLLS		10
 #define SAP_GOES_DOWN_POLL_MS		20
 
@@ -484,27 +483,6 @@ err_unbind:
 }
 EXPORT_SYMBOL_GPL(sap_host_probe);
 
-static void sap_wait_device_down(struct sap_host *h)
-{
-	const struct sap_mei_ops *ops;
-	void *priv;
-	int i;
-
-	for (i = 0; i < SAP_DEVICE_DOWN_WAIT_MS; i++) {
-		scoped_guard(mutex, &h->lock) {
-			if (!h->cfg.ops || !h->cfg.device_up || !sap_connected(h))
-				return;
-		}
-		usleep_range(1000, 1200);
-	}
-	scoped_guard(mutex, &h->lock) {
-		ops = h->cfg.ops;
-		priv = h->cfg.priv;
-		if (ops && h->cfg.device_up && ops->nic_stolen)
-			ops->nic_stolen(priv);
-	}
-}
-
 static void sap_say_goodbye(struct sap_host *h)
 {
 	bool pending = true;
@@ -534,11 +512,11 @@ static void sap_say_goodbye(struct sap_host *h)
  * sap_host_remove() - the firmware client is going away
  * @t: its transport
  *
- * Called on module unload, system suspend and firmware reset. Stops the
- * WLAN driver's use of a NIC that is about to vanish, detaches from the
- * netdev, tells CSME the host goes down, waits (bounded) for CSME to drain,
- * then disables and unmaps. The driver's cached configuration is kept for
- * the next session.
+ * Called on module unload, system suspend and firmware reset. Detaches
+ * from the netdev, tells CSME the host goes down, waits (bounded) for CSME
+ * to drain, gives the NIC back to the WLAN driver, then disables and
+ * unmaps. The driver's running interface is left alone, and its cached
+ * configuration is kept for the next session.
  */
 void sap_host_remove(struct sap_transport *t)
 {
@@ -550,7 +528,6 @@ void sap_host_remove(struct sap_transport *t)
 		if (h->t != t)
 			return;
 	}
-	sap_wait_device_down(h);
 
 	rtnl_lock();
 	mutex_lock(&h->lock);
