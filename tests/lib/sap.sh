@@ -7,7 +7,7 @@
 # Source tests/lib/tap.sh first.
 root=${FWGATE:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 moddir=${FWGATE_MODDIR:-$root}
-CSME_SIM=$root/build/bin/csme-sim
+CSME_SIM=${CSME_SIM:-$root/build/bin/csme-sim}
 CSME_SOCK=/tmp/csme-sim.sock
 CSME_LOG=/tmp/csme-sim.log
 SAP_DBG=/sys/kernel/debug/sap_host
@@ -128,5 +128,5 @@ sap_diag() {
 	diag "wlan_sim state:"
 	diag "$(cat "$NIC/state" 2> /dev/null)"
 	diag "csme-sim log tail:"
-	diag "$(tail -n 20 "$CSME_LOG" 2> /dev/null)"
+	diag "$(tail -n 60 "$CSME_LOG" 2> /dev/null)"
 }

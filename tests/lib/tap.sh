@@ -3,10 +3,15 @@
 # with tap_done (prints the plan, exits non-zero if anything failed).
 tap_n=0
 tap_failed=0
+tap_last=${EPOCHREALTIME/./}
 echo "TAP version 13"
 
 # ok STATUS DESCRIPTION: record one result (STATUS 0 = pass)
 ok() {
+	local now=${EPOCHREALTIME/./}
+	# the VM is slow (TCG, root over 9p): show which steps take long
+	[ $((now - tap_last)) -gt 3000000 ] && echo "# slow: $(((now - tap_last) / 1000)) ms"
+	tap_last=$now
 	tap_n=$((tap_n + 1))
 	if [ "$1" = 0 ]; then
 		echo "ok $tap_n - $2"

@@ -1,0 +1,110 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Every hostile mode of csme-sim against the real sap_host: each bad input
+# is rejected and counted under the matching counter, the kernel keeps
+# running (the guest checks the log for WARN/BUG/KASAN...), and after
+# "hostile off" + "fw reset" a clean session serves AMT again.
+set -u
+. "$FWGATE/tests/lib/tap.sh"
+. "$FWGATE/tests/lib/sap.sh"
+
+cleanup() {
+	csme_stop
+	air_teardown
+	sap_unload
+}
+trap cleanup EXIT
+
+check "load the SAP modules (START timeout 200 ms)" sap_load start_timeout_ms=200
+check "air namespace" air_setup
+check "csme-sim --ip $HOST_IP" csme_start --ip "$HOST_IP"
+check "SAP session active" wait_for 20 sap_active
+check "AMT answers" wait_for 10 amt_get
+
+# recover: a clean session that serves AMT
+recover() { # MODE
+	csme hostile off > /dev/null
+	csme fw reset > /dev/null
+	wait_for 15 sap_active && wait_for 10 amt_get
+	ok $? "$1: recovered (hostile off, fw reset, AMT answers)"
+}
+
+# grows MODE COUNTER BEFORE: wait for a counter to exceed BEFORE
+grows() {
+	wait_for 5 test "$(sap_counter "$2")" -gt "$3"
+	ok $? "$1: counted in $2 ($(sap_counter "$2") > $3)"
+}
+
+# SYN frames to CSME's port 16992 from the air, fast (raw socket)
+syn_flood() { # COUNT
+	air python3 - "$1" "$HOST_IP" "$(cat /sys/class/net/wlsim0/address)" <<'PY'
+import socket, struct, sys
+n, dst, mac = int(sys.argv[1]), sys.argv[2], bytes.fromhex(sys.argv[3].replace(":", ""))
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind(("wlsim0air", 0))
+src = bytes.fromhex(open("/sys/class/net/wlsim0air/address").read().strip().replace(":", ""))
+def csum(b):
+    if len(b) % 2: b += b"\0"
+    t = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while t >> 16: t = (t & 0xffff) + (t >> 16)
+    return ~t & 0xffff
+sip, dip = socket.inet_aton("10.77.0.1"), socket.inet_aton(dst)
+for i in range(n):
+    tcp = struct.pack("!HHIIBBHHH", 40000 + i % 20000, 16992, i, 0, 5 << 4, 2, 1024, 0, 0)
+    tcp = tcp[:16] + struct.pack("!H", csum(sip + dip + struct.pack("!BBH", 0, 6, 20) + tcp)) + tcp[18:]
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 40, i & 0xffff, 0, 64, 6, 0, sip, dip)
+    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
+    s.send(mac + src + b"\x08\x00" + ip + tcp)
+PY
+}
+
+# mode, counter that must grow, how to provoke it
+for spec in \
+	"start-ok-short start_ok_bad reset" \
+	"start-ok-version start_ok_bad reset" \
+	"me-garbage me_rx_bad now" \
+	"ring-ptr notif_rx_bad now" \
+	"ring-overrun notif_rx_bad now" \
+	"bad-type notif_rx_bad now" \
+	"short-payload notif_rx_bad now" \
+	"data-runt data_from_csme_bad now" \
+	"notif-too-big notif_rx_bad now" \
+	"bad-ssid notif_rx_bad now" \
+	"wrong-owner notif_rx_bad now" \
+	"csa-flood csa_rx now" \
+	"no-drain data_to_csme_dropped flood" \
+	"random notif_rx_bad random"; do
+	set -- $spec
+	mode=$1 cnt=$2 how=$3
+	before=$(sap_counter "$cnt")
+	check "$mode: csme-sim hostile $mode" csme hostile "$mode"
+	case $how in
+	reset)
+		csme fw reset > /dev/null
+		grows "$mode" "$cnt" "$before"
+		# the host does not get stuck: the START timeout asks again
+		check "$mode: the host re-sent START and connected" wait_for 15 sap_active
+		;;
+	now)
+		grows "$mode" "$cnt" "$before"
+		;;
+	flood)
+		syn_flood 1500
+		grows "$mode" "$cnt" "$before"
+		check "$mode: host traffic unaffected" air busybox ping -c 1 -W 2 "$HOST_IP"
+		;;
+	random)
+		sleep 3
+		grows "$mode" "$cnt" "$before"
+		;;
+	esac
+	check "$mode: csme-sim still running" kill -0 "$csme_pid"
+	recover "$mode"
+done
+
+check_ge "every rejection is visible by reason" \
+	"$(grep -c '^rejected_' "$SAP_DBG/counters")" 3
+diag "$(grep '^rejected_' "$SAP_DBG/counters")"
+check "the session is clean at the end" sap_active
+[ "$tap_failed" = 0 ] || sap_diag
+tap_done

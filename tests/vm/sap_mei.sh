@@ -1,0 +1,21 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The real transport: sap_mei_cl registers with Debian's MEI client bus
+# (no CSME here, so nothing binds), coexists with sap_sim, and unloads.
+set -u
+. "$FWGATE/tests/lib/tap.sh"
+. "$FWGATE/tests/lib/sap.sh"
+trap 'sap_unload; rmmod mei 2> /dev/null' EXIT
+
+check "modprobe mei (Debian's MEI bus)" modprobe mei
+check "insmod sap_host" insmod "$moddir/drivers/net/wireless/sap/sap_host.ko"
+check "insmod sap_mei_cl" insmod "$moddir/drivers/net/wireless/sap/mei/sap_mei_cl.ko"
+check "the driver is on the MEI bus" test -d /sys/bus/mei/drivers/sap_mei_cl
+modinfo "$moddir/drivers/net/wireless/sap/mei/sap_mei_cl.ko" | grep -qi "13280904-7792-4fcb-a1aa-5e70cbb1e865"
+ok $? "its alias carries the WLAN client UUID"
+check_eq "no client bound: sap_host unbound" "$(sap_status state)" unbound
+check "sap_sim loads beside it" insmod "$moddir/drivers/net/wireless/sap/sim/sap_sim.ko"
+check "rmmod sap_sim" rmmod sap_sim
+check "rmmod sap_mei_cl" rmmod sap_mei_cl
+check "rmmod sap_host" rmmod sap_host
+tap_done

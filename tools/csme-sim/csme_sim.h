@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * csme-sim: a userspace CSME firmware simulator for sap_host.
+ *
+ * The program is both the firmware daemon ("csme-sim run") and the command
+ * that controls it over a UNIX socket. Files:
+ *
+ *   main.c       argument parsing, run / client dispatch
+ *   daemon.c     event loop, signals, command execution
+ *   transport.c  /dev/sap_sim: attach, events, mmap, ME-level message queue
+ *   sap_fw.c     the CSME side of SAP (handshake, notifications, ownership)
+ *   data.c       data path: SAP DATA_PACKET <-> amt_net, the NIC's me port
+ *   hostile.c    hostile modes (malformed output to test the host)
+ *   ctl.c        control protocol: parser, server and client
+ *   status.c     what CSME believes, as "key value" lines or JSON
+ *   print.c      the output writer (plain, JSON, pretty JSON)
+ *   log.c        log lines and the monotonic clock
+ *
+ * The firmware state machine (struct csme_fw) reaches its environment only
+ * through struct csme_env_ops, so it runs against an in-memory shared area
+ * in the unit tests and the fuzzer.
+ */
+#ifndef CSME_SIM_H
+#define CSME_SIM_H
+
+#include <poll.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "sap_area.h"
+#include "sap_ring.h"
+#include "sap_msg.h"
+#include "sap_reason.h"
+#include "sap_filter.h"
+#include "amt_net.h"
+
+#define CSME_DEFAULT_DEV	"/dev/sap_sim"
+#define CSME_DEFAULT_IFNAME	"wlsim0"
+#define CSME_DEFAULT_SOCK	"/run/csme-sim.sock"
+
+#define CSME_ME_MSG_MAX		128	/* SAP_SIM_MSG_MAX */
+#define CSME_TAKE_TIMEOUT_MS	1000	/* wait for CSME_OWNERSHIP_CONFIRMED */
+#define CSME_PING_TIMEOUT_MS	1000	/* wait for PONG */
+#define CSME_DRAIN_BUDGET	512	/* H2M messages per queue per drain */
+#define CSME_IFNAME_MAX		16	/* IFNAMSIZ */
+
+/* ---- configuration --------------------------------------------------- */
+
+enum csme_owner {
+	CSME_OWNER_HOST,
+	CSME_OWNER_CSME,
+};
+
+enum csme_policy {
+	CSME_POLICY_GRANT,
+	CSME_POLICY_DENY,
+	CSME_POLICY_IGNORE,
+};
+
+/*
+ * Hostile modes. One-shot modes fire once and switch themselves off;
+ * continuous modes stay until "hostile off" (or another mode).
+ */
+enum csme_hostile {
+	HOSTILE_OFF = 0,
+	HOSTILE_START_OK_SHORT,		/* one-shot, next START */
+	HOSTILE_START_OK_VERSION,	/* one-shot, next START */
+	HOSTILE_ME_GARBAGE,		/* one-shot */
+	HOSTILE_RING_PTR,		/* one-shot */
+	HOSTILE_RING_OVERRUN,		/* one-shot */
+	HOSTILE_BAD_TYPE,		/* one-shot */
+	HOSTILE_SHORT_PAYLOAD,		/* one-shot */
+	HOSTILE_DATA_RUNT,		/* one-shot */
+	HOSTILE_NOTIF_TOO_BIG,		/* one-shot */
+	HOSTILE_BAD_SSID,		/* one-shot */
+	HOSTILE_NO_DRAIN,		/* continuous */
+	HOSTILE_CSA_FLOOD,		/* one-shot (1000 doorbells) */
+	HOSTILE_RANDOM,			/* continuous */
+	HOSTILE_WRONG_OWNER,		/* one-shot */
+	HOSTILE__COUNT
+};
+
+/**
+ * struct csme_cfg - "csme-sim run" options
+ * @dev: character device
+ * @ifname: the host's WLAN interface; CSME's port is @ifname + "me"
+ * @sock: control socket path
+ * @log_path: extra log file, NULL for none
+ * @pidfile: pid file, NULL for none
+ * @max_version: highest SAP version accepted (3 or 4)
+ * @ip: AMT IPv4 address, host order, 0 = learn it from DHCP copies
+ * @policy: answer to HOST_ASKS_FOR_NIC_OWNERSHIP
+ * @amt: AMT enabled (AMT_STATE value)
+ * @owner: initial NIC owner
+ * @hostile: initial hostile mode
+ * @seed: seed of the hostile random generator and of amt_net's ISNs
+ * @seed_set: @seed was given
+ * @goes_down_take: take the NIC when the host goes down
+ */
+struct csme_cfg {
+	const char *dev;
+	const char *ifname;
+	const char *sock;
+	const char *log_path;
+	const char *pidfile;
+	int max_version;
+	uint32_t ip;
+	enum csme_policy policy;
+	bool amt;
+	enum csme_owner owner;
+	enum csme_hostile hostile;
+	uint64_t seed;
+	bool seed_set;
+	bool goes_down_take;
+};
+
+void csme_cfg_defaults(struct csme_cfg *cfg);
+
+/* ---- environment of the firmware ------------------------------------- */
+
+/**
+ * struct csme_env_ops - what the firmware needs from the outside
+ * @me_send: queue one ME-level message for the host; @mergeable means a
+ *	doorbell that may be merged with one still queued. Returns 0 or a
+ *	negative errno (-ENOBUFS when the queue is full, -ENOTCONN when no
+ *	client is attached).
+ * @fw_reset: start a firmware reset (SAP_SIM_IOC_RESET); completion is
+ *	reported with csme_fw_reset_done(). Returns 0 or a negative errno.
+ * @hw_seize: the firmware seizes the NIC (hw_owner = csme); 0 or -errno
+ * @port_send: send a frame on CSME's own radio port; 0 or -errno
+ */
+struct csme_env_ops {
+	int (*me_send)(void *ctx, const void *buf, size_t len, bool mergeable);
+	int (*fw_reset)(void *ctx);
+	int (*hw_seize)(void *ctx);
+	int (*port_send)(void *ctx, const void *frame, size_t len);
+};
+
+/* Asynchronous operations whose completion is reported to the controller. */
+enum csme_op {
+	CSME_OP_TAKE,
+	CSME_OP_PING,
+	CSME_OP_RESET,
+	CSME_OP__COUNT
+};
+
+typedef void (*csme_notify_fn)(void *ctx, enum csme_op op, int err, const char *text);
+
+/* ---- counters --------------------------------------------------------- */
+
+enum csme_counter {
+	CSME_C_ME_RX,		/* ME-level messages received */
+	CSME_C_ME_RX_BAD,	/* ... rejected by sap_me_decode */
+	CSME_C_ME_TX,		/* ME-level messages queued for the host */
+	CSME_C_ME_TX_FAIL,	/* ... refused by the transport */
+	CSME_C_CSA_RX,
+	CSME_C_CSA_TX,
+	CSME_C_STARTS,
+	CSME_C_START_REFUSED,	/* version not accepted, no area, ... */
+	CSME_C_HANDSHAKES,	/* valid START_OK sent */
+	CSME_C_AREA_CHECK_FAIL,
+	CSME_C_RING_ATTACH_FAIL,
+	CSME_C_NOTIF_RX,	/* valid H2M notifications */
+	CSME_C_NOTIF_TX,	/* M2H notifications written */
+	CSME_C_NOTIF_TX_FAIL,	/* ... not written (ring full, no session) */
+	CSME_C_REJECTED,	/* H2M messages rejected (see "rejected") */
+	CSME_C_DRAIN_BUDGET,	/* drains stopped by CSME_DRAIN_BUDGET */
+	CSME_C_DATA_IN,		/* DATA_PACKETs from the host */
+	CSME_C_CB_DATA_IN,	/* CB_DATA_PACKETs (DHCP copies) */
+	CSME_C_DATA_OUT,	/* DATA_PACKETs written to M2H DATA */
+	CSME_C_DATA_OUT_DROP,	/* frames for the host that could not be written */
+	CSME_C_ME_PORT_IN,	/* frames received on the me port */
+	CSME_C_ME_PORT_OUT,	/* frames sent on the me port */
+	CSME_C_ME_PORT_DROP,	/* frames for the me port that could not be sent */
+	CSME_C_DHCP_LEARNED,
+	CSME_C_PINGS,
+	CSME_C_PONGS,
+	CSME_C_PING_TIMEOUTS,
+	CSME_C_RESETS,
+	CSME_C_SEIZED,
+	CSME_C_SEIZE_FAIL,
+	CSME_C_HOST_GOES_DOWN,
+	CSME_C_GOES_DOWN_TAKEN,	/* NIC taken because the host went down */
+	CSME_C_OWN_ASKED,	/* HOST_ASKS_FOR_NIC_OWNERSHIP */
+	CSME_C_OWN_GRANTED,
+	CSME_C_OWN_DENIED,
+	CSME_C_OWN_IGNORED,
+	CSME_C_TAKES,		/* CSME_TAKING_OWNERSHIP sent */
+	CSME_C_TAKES_CONFIRMED,
+	CSME_C_RELEASES,	/* CSME_CAN_RELEASE_OWNERSHIP sent */
+	CSME_C_NVM_SENT,
+	CSME_C_PLDR,
+	CSME_C_FILTERS_SENT,
+	CSME_C_MAPS,
+	CSME_C_UNMAPS,
+	CSME_C_ENABLES,
+	CSME_C_DISABLES,
+	CSME_C_HOSTILE_APPLIED,	/* hostile one-shots fired */
+	CSME_C_HOSTILE_ACTIONS,	/* hostile writes/messages produced */
+	CSME_C__COUNT
+};
+
+const char *csme_counter_name(enum csme_counter c);
+
+/* Message types tracked per type (both directions), see sap_fw.c. */
+#define CSME_NTYPES		48
+
+/* ---- the firmware ----------------------------------------------------- */
+
+#define CSME_RING_NUM		4	/* h2m notif, h2m data, m2h notif, m2h data */
+
+/**
+ * struct csme_fw - the simulated CSME's SAP state
+ *
+ * Device: @attached, @enabled, @gen. Area: @mem/@map_size is the mapping
+ * the transport made (never trusted: only the SAP core's validated readers
+ * touch it). Session: from a valid START to the next reset / unmap.
+ */
+struct csme_fw {
+	struct csme_cfg cfg;
+	const struct csme_env_ops *ops;
+	void *ops_ctx;
+	csme_notify_fn notify;
+	void *notify_ctx;
+	struct amt_net *net;
+
+	/* device */
+	bool attached;
+	bool enabled;
+	uint32_t gen;
+
+	/* shared area */
+	uint8_t *mem;
+	uint32_t map_size;
+	uint32_t map_gen;
+	struct sap_area area;
+	struct sap_ring h2m[SAP_QUEUE_NUM];
+	struct sap_ring m2h[SAP_QUEUE_NUM];
+	bool rings_up;
+	struct sap_counters ring_hist[CSME_RING_NUM];
+	uint32_t ring_full_max[CSME_RING_NUM];
+
+	/* session */
+	uint8_t version;
+	bool connected;		/* valid START_OK sent, host not gone */
+	bool host_down;		/* HOST_GOES_DOWN seen in this session */
+	uint32_t me_seq;
+	uint32_t sap_seq;
+	bool csa_pending;
+
+	/* NIC ownership and CSME's own state */
+	enum csme_owner owner;
+	enum csme_policy policy;
+	bool amt;
+	bool link_prot;
+	bool take_pending;
+	uint64_t take_deadline;
+	uint64_t take_started;
+	bool ping_pending;
+	uint64_t ping_deadline;
+	uint64_t ping_sent;
+	bool reset_pending;
+
+	/* what the host reported */
+	int wifidr;			/* -1 unknown, 0 down, 1 up */
+	bool goes_down_seen;
+	int radio_state;		/* -1 unknown */
+	bool mcc_valid;
+	uint16_t mcc;
+	bool nic_info_valid;
+	uint8_t nic_mac[6];
+	uint8_t nic_nvm_mac[6];
+	bool link_known;
+	bool link_up;
+	struct sap_conn_params link;
+	struct sap_colloc_params colloc;
+	uint8_t link_down_type;
+	uint32_t link_down_reason;
+	bool sar_valid;
+	uint16_t sar[SAP_SAR_NUM_CHAINS][SAP_SAR_NUM_SUBBANDS];
+	bool suspend_known;
+	uint32_t suspend_bits;
+	bool pldr_active;
+	int pldr_end_status;		/* -1 none */
+
+	/* hostile */
+	enum csme_hostile hostile;
+	bool hostile_armed;		/* one-shot waiting for its occasion */
+	uint64_t rng;
+	uint32_t flood_left;
+	uint64_t hostile_next_ms;
+
+	/* data */
+	uint64_t last_data_ms;
+	uint64_t now_ms;
+
+	/* counters */
+	uint64_t cnt[CSME_C__COUNT];
+	uint64_t rx_type[CSME_NTYPES];
+	uint64_t tx_type[CSME_NTYPES];
+	struct sap_counters rejected;
+	uint64_t me_rejected[SAP_R_COUNT];
+
+	/* private buffers (never parse shared memory in place) */
+	struct sap_msg msg;
+	uint8_t rxbuf[SAP_H2M_DATA_Q_SIZE];
+	uint8_t txbuf[8192];
+};
+
+/* sap_fw.c */
+void csme_fw_init(struct csme_fw *fw, const struct csme_cfg *cfg,
+		  const struct csme_env_ops *ops, void *ops_ctx, struct amt_net *net);
+void csme_fw_set_notify(struct csme_fw *fw, csme_notify_fn fn, void *ctx);
+void csme_fw_attached(struct csme_fw *fw, bool attached);
+void csme_fw_map(struct csme_fw *fw, void *mem, uint32_t size, uint32_t gen);
+void csme_fw_unmap(struct csme_fw *fw);
+void csme_fw_enable(struct csme_fw *fw, bool enabled, uint32_t gen);
+void csme_fw_me_rx(struct csme_fw *fw, const void *buf, uint32_t len, uint64_t now);
+void csme_fw_drain(struct csme_fw *fw, uint64_t now);
+void csme_fw_tick(struct csme_fw *fw, uint64_t now);
+void csme_fw_flush(struct csme_fw *fw);
+void csme_fw_reset_done(struct csme_fw *fw, int err);
+bool csme_fw_session_up(const struct csme_fw *fw);
+int csme_fw_send_notif(struct csme_fw *fw, const void *buf, int len);
+int csme_fw_send_empty(struct csme_fw *fw, uint16_t type);
+int csme_fw_send_dw(struct csme_fw *fw, uint16_t type, uint32_t val);
+int csme_fw_send_me(struct csme_fw *fw, const void *buf, size_t len, bool mergeable);
+void csme_fw_set_owner(struct csme_fw *fw, enum csme_owner owner);
+int csme_fw_type_slot(uint16_t type);
+uint16_t csme_fw_slot_type(int slot);
+void csme_fw_count_rx(struct csme_fw *fw, uint16_t type);
+void csme_fw_count_tx(struct csme_fw *fw, uint16_t type);
+void csme_fw_update_page(struct csme_fw *fw);
+
+/* commands; return 0 (done), 1 (completion reported later through the
+ * notify callback) or a negative errno with @err filled
+ */
+int csme_fw_cmd_take(struct csme_fw *fw, bool force, uint64_t now, char *msg, size_t len);
+int csme_fw_cmd_release(struct csme_fw *fw, char *msg, size_t len);
+int csme_fw_cmd_amt(struct csme_fw *fw, bool on, char *msg, size_t len);
+int csme_fw_cmd_policy(struct csme_fw *fw, enum csme_policy p, char *msg, size_t len);
+int csme_fw_cmd_reset(struct csme_fw *fw, char *msg, size_t len);
+int csme_fw_cmd_ping(struct csme_fw *fw, uint64_t now, char *msg, size_t len);
+int csme_fw_cmd_link_prot(struct csme_fw *fw, bool on, char *msg, size_t len);
+int csme_fw_cmd_hostile(struct csme_fw *fw, enum csme_hostile mode, uint64_t now,
+			char *msg, size_t len);
+
+/* data.c: SAP data path and CSME's own port */
+void csme_data_rx(struct csme_fw *fw, const struct sap_msg *m);
+void csme_net_tx(void *ctx, const uint8_t *frame, size_t len);
+void csme_port_rx(struct csme_fw *fw, const uint8_t *frame, size_t len);
+void csme_build_filters(const struct csme_fw *fw, struct sap_filters *f);
+int csme_send_filters(struct csme_fw *fw);
+
+struct csme_port {
+	int fd;
+	int ifindex;
+	char ifname[CSME_IFNAME_MAX + 4];
+	uint64_t next_try_ms;
+	uint8_t buf[65536];
+};
+
+void csme_port_init(struct csme_port *p, const char *nic_ifname);
+void csme_port_close(struct csme_port *p);
+void csme_port_try_open(struct csme_port *p, uint64_t now);
+void csme_port_read(struct csme_port *p, struct csme_fw *fw);
+int csme_port_send(struct csme_port *p, const void *frame, size_t len);
+int csme_nic_seize(const char *nic_ifname);
+bool csme_nic_present(const char *nic_ifname);
+
+/* hostile.c */
+const char *csme_hostile_name(enum csme_hostile m);
+int csme_hostile_parse(const char *s, enum csme_hostile *m);
+bool csme_hostile_oneshot(enum csme_hostile m);
+void csme_hostile_set(struct csme_fw *fw, enum csme_hostile m, uint64_t now);
+int csme_hostile_start_ok(struct csme_fw *fw, uint8_t version, uint8_t *buf, size_t len);
+void csme_hostile_after_handshake(struct csme_fw *fw);
+void csme_hostile_tick(struct csme_fw *fw, uint64_t now);
+bool csme_hostile_blocks_drain(const struct csme_fw *fw);
+void csme_hostile_restore(struct csme_fw *fw);
+uint64_t csme_rand(uint64_t *state);
+
+/* ---- output ----------------------------------------------------------- */
+
+enum out_mode {
+	OUT_PLAIN,
+	OUT_JSON,
+	OUT_PRETTY,
+};
+
+#define OUT_DEPTH_MAX	8
+
+/**
+ * struct out - writer of nested "objects" as plain "a.b value" lines,
+ * compact JSON or pretty-printed JSON
+ */
+struct out {
+	FILE *f;
+	enum out_mode mode;
+	int depth;
+	bool first[OUT_DEPTH_MAX + 1];
+	char prefix[256];
+	size_t plen[OUT_DEPTH_MAX + 1];
+};
+
+void out_init(struct out *o, FILE *f, enum out_mode mode);
+void out_begin(struct out *o, const char *key);
+void out_end(struct out *o);
+void out_finish(struct out *o);
+void out_str(struct out *o, const char *key, const char *val);
+void out_strn(struct out *o, const char *key, const char *val, size_t len);
+void out_u64(struct out *o, const char *key, uint64_t val);
+void out_int(struct out *o, const char *key, long long val);
+void out_bool(struct out *o, const char *key, bool val);
+void out_null(struct out *o, const char *key);
+void out_mac(struct out *o, const char *key, const uint8_t *mac);
+void out_u32_list(struct out *o, const char *key, const uint32_t *v, size_t n);
+void json_quote(FILE *f, const char *s, size_t len);
+
+/* status.c */
+struct csme_daemon_info {
+	const char *dev;
+	const char *ifname;
+	bool port_open;
+	unsigned int clients;
+	uint64_t uptime_ms;
+};
+
+void csme_status(const struct csme_fw *fw, const struct csme_daemon_info *di, struct out *o);
+const char *csme_owner_name(enum csme_owner o);
+const char *csme_policy_name(enum csme_policy p);
+int csme_policy_parse(const char *s, enum csme_policy *p);
+const char *csme_auth_name(uint32_t auth);
+const char *csme_cipher_name(uint32_t cipher);
+
+/* ---- control protocol -------------------------------------------------- */
+
+enum ctl_cmd {
+	CTL_STATUS,
+	CTL_NIC_TAKE,
+	CTL_NIC_TAKE_FORCE,
+	CTL_NIC_RELEASE,
+	CTL_AMT,
+	CTL_POLICY,
+	CTL_FW_RESET,
+	CTL_PING,
+	CTL_LINK_PROT,
+	CTL_HOSTILE,
+	CTL_QUIT,
+};
+
+/**
+ * struct ctl_req - one parsed control request
+ * @cmd: &enum ctl_cmd
+ * @arg: STATUS: &enum out_mode; AMT, LINK_PROT: 0/1; POLICY: &enum
+ *	csme_policy; HOSTILE: &enum csme_hostile
+ */
+struct ctl_req {
+	enum ctl_cmd cmd;
+	int arg;
+};
+
+#define CTL_LINE_MAX		256
+#define CTL_MAX_CLIENTS		16
+#define CTL_CLIENT_TIMEOUT_MS	15000
+
+int ctl_parse_words(int argc, char *const argv[], struct ctl_req *req, char *err, size_t errlen);
+int ctl_parse_line(const char *line, struct ctl_req *req, char *err, size_t errlen);
+int ctl_format(const struct ctl_req *req, char *buf, size_t len);
+
+struct ctl_client {
+	int fd;
+	uint32_t id;
+	uint64_t since;
+	char in[CTL_LINE_MAX];
+	size_t in_len;
+	bool got_req;
+	char *out;
+	size_t out_len;
+	size_t out_off;
+};
+
+struct ctl_server;
+typedef void (*ctl_handler_fn)(void *ctx, struct ctl_server *s, uint32_t id,
+			       const struct ctl_req *req);
+
+struct ctl_server {
+	int lfd;
+	char path[108];
+	struct ctl_client cl[CTL_MAX_CLIENTS];
+	uint32_t next_id;
+	ctl_handler_fn handler;
+	void *ctx;
+};
+
+int ctl_server_open(struct ctl_server *s, const char *path, ctl_handler_fn fn, void *ctx);
+void ctl_server_close(struct ctl_server *s);
+int ctl_server_pollfds(struct ctl_server *s, struct pollfd *p, int max);
+void ctl_server_handle(struct ctl_server *s, const struct pollfd *p, int n, uint64_t now);
+void ctl_reply(struct ctl_server *s, uint32_t id, bool ok, const char *text,
+	       const char *payload, size_t plen);
+bool ctl_client_alive(const struct ctl_server *s, uint32_t id);
+unsigned int ctl_server_clients(const struct ctl_server *s);
+int ctl_split_reply(const char *buf, size_t len, bool *ok, char *text, size_t tlen,
+		    size_t *payload_off);
+int ctl_client_run(const char *path, const struct ctl_req *req, FILE *out, FILE *err);
+
+/* ---- log.c -------------------------------------------------------------- */
+
+extern int csme_log_quiet;
+int csme_log_open(const char *path);
+void csme_log_close(void);
+void csme_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+uint64_t csme_now_ms(void);
+void csme_fmt_mac(char *buf, size_t len, const uint8_t *mac);
+int csme_parse_ipv4(const char *s, uint32_t *ip);
+void csme_fmt_ipv4(char *buf, size_t len, uint32_t ip);
+
+
+/* ---- transport.c: /dev/sap_sim ---------------------------------------- */
+
+#define CSME_XQ_LEN		64	/* ME messages waiting for the device */
+#define CSME_EV_HDR		16	/* sizeof(struct sap_sim_event) */
+
+/**
+ * struct csme_xport - the character device through which we are CSME
+ * @path: device path
+ * @fd: open file, -1 when closed
+ * @attached: SAP_SIM_IOC_ATTACH succeeded
+ * @max_map: max_map_size given to ATTACH (0 = any)
+ * @map: our mapping of the shared area, NULL if none
+ * @map_size: its size
+ * @map_gen: generation of the MAP event it came from
+ * @q: ME messages not yet accepted by the device (EAGAIN)
+ * @qlen: their lengths
+ * @qcsa: the entry is a mergeable doorbell
+ * @qhead: first entry
+ * @qcount: entries
+ * @dropped: messages dropped (queue full or device error)
+ * @apipe: completion pipe of the asynchronous ioctl thread
+ * @athread: that thread
+ * @abusy: an asynchronous ioctl is running
+ * @areq: its request
+ * @ares: its result (0 or -errno), valid once signalled on @apipe
+ * @events: events read
+ * @events_bad: malformed events
+ * @evbuf: read buffer for one event
+ */
+struct csme_xport {
+	const char *path;
+	int fd;
+	bool attached;
+	uint32_t max_map;
+	void *map;
+	uint32_t map_size;
+	uint32_t map_gen;
+	uint8_t q[CSME_XQ_LEN][CSME_ME_MSG_MAX];
+	uint16_t qlen[CSME_XQ_LEN];
+	bool qcsa[CSME_XQ_LEN];
+	unsigned int qhead;
+	unsigned int qcount;
+	uint64_t dropped;
+	int apipe[2];
+	pthread_t athread;
+	bool abusy;
+	int areq;
+	int ares;
+	uint64_t events;
+	uint64_t events_bad;
+	uint8_t evbuf[CSME_EV_HDR + CSME_ME_MSG_MAX] __attribute__((aligned(8)));
+};
+
+enum csme_xport_async {
+	CSME_XA_RESET,
+	CSME_XA_DETACH,
+};
+
+int csme_xport_init(struct csme_xport *x, const char *path, uint32_t max_map);
+int csme_xport_open(struct csme_xport *x, struct csme_fw *fw);
+void csme_xport_close(struct csme_xport *x, struct csme_fw *fw);
+int csme_xport_events(struct csme_xport *x, struct csme_fw *fw, uint64_t now);
+int csme_xport_me_send(struct csme_xport *x, const void *buf, size_t len, bool mergeable);
+void csme_xport_flush(struct csme_xport *x);
+short csme_xport_poll_events(const struct csme_xport *x);
+int csme_xport_async(struct csme_xport *x, enum csme_xport_async op);
+int csme_xport_async_collect(struct csme_xport *x, enum csme_xport_async *op, int *err);
+void csme_xport_fini(struct csme_xport *x);
+
+/* daemon.c */
+int csme_daemon_run(const struct csme_cfg *cfg);
+
+#endif /* CSME_SIM_H */
