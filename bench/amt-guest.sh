@@ -35,6 +35,8 @@ lo_us=$1 lo_len=$2
 ratio=$(awk -v a="$sap_us" -v b="$lo_us" 'BEGIN { printf "%.2f", a / b }')
 echo "bench: amt GET over SAP ${sap_us} us, same GET over loopback ${lo_us} us" \
 	"(${sap_len}/${lo_len} bytes, $N GETs each): ratio ${ratio} (target <= 2)"
+awk '$2 != 0 { printf "# %s %s\n", $1, $2 }' "$SAP_DBG/counters"
+"$CSME_SIM" -s "$CSME_SOCK" status | grep -i "retrans\|timeout\|drop\|csa\|fail" | sed 's/^/# /'
 csme_stop
 air_teardown
 sap_unload

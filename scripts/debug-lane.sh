@@ -6,6 +6,7 @@
 # (the whole suite, the fuzzer at 1,000,000 calls, 1000 stress cycles, the
 # failslab run). Any checker report fails the run. About 30 minutes for the
 # first kernel build on 2 cores, then ~15 minutes per run.
+# FWGATE_DEBUG_TESTS names another list in tests/vm (e.g. TESTS.debug-sap).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -31,7 +32,7 @@ rsync -a --exclude /build --exclude /.git "$root/" "$src/"
 make -s -C "$kdir/src" M="$src" FWGATE="$src" modules
 
 rm -rf build/results
-FWGATE_KERNEL=$kdir/bzImage FWGATE_KVER=builtin FWGATE_TESTS=TESTS.debug \
+FWGATE_KERNEL=$kdir/bzImage FWGATE_KVER=builtin FWGATE_TESTS=${FWGATE_DEBUG_TESTS:-TESTS.debug} \
 FWGATE_VM_TIMEOUT=5000 FWGATE_VM_MEM=4096 \
 FWGATE_VM_APPEND="fwgate.moddir=$src kmemleak=on" \
 	tests/vm/run-vm.sh test > build/debug/vm-run.log 2>&1 || true

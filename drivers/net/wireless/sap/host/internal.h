@@ -165,6 +165,8 @@ struct sap_host_cfg {
  * @pldr_active: a PLDR was acknowledged and PLDR_END is pending
  * @pldr_acked: PLDR_ACK(success) seen since the last PLDR
  * @csa_throttled: a doorbell went out less than csa_throttle_ms ago
+ * @csa_kick: the data path wrote into an empty ring; CSME may be idle, so
+ *	the next doorbell goes out even while throttled (under @data_lock)
  * @filters: CSME's filters, NULL until the first CSME_FILTERS
  * @nvm: NVM from the last NVM message, NULL if none
  * @rx_dev: netdev our Rx handler is registered on, NULL if none
@@ -207,6 +209,7 @@ struct sap_host {
 	bool pldr_active;
 	bool pldr_acked;
 	bool csa_throttled;
+	bool csa_kick;
 	struct sap_host_filters __rcu *filters;
 	struct sap_mei_nvm *nvm;
 	struct net_device *rx_dev;
@@ -255,6 +258,7 @@ int sap_send_notif(struct sap_host *h, const void *buf, int len);
 int sap_send_empty(struct sap_host *h, u16 type);
 int sap_send_dw(struct sap_host *h, u16 type, u32 val);
 void sap_doorbell(struct sap_host *h);
+void sap_doorbell_kick(struct sap_host *h, bool kick);
 int sap_get_ownership_locked(struct sap_host *h, bool wait);
 
 /* notif.c */

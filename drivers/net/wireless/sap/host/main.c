@@ -87,13 +87,19 @@ static int sap_me_send(struct sap_host *h, const void *buf, int len)
  */
 void sap_doorbell(struct sap_host *h)
 {
+	sap_doorbell_kick(h, false);
+}
+
+/* As sap_doorbell(); @kick rings even while throttled. */
+void sap_doorbell_kick(struct sap_host *h, bool kick)
+{
 	u8 buf[sizeof(struct sap_me_msg_hdr)];
 	int len;
 
 	lockdep_assert_held(&h->lock);
 	if (!h->t || h->state == SAP_ST_UNBOUND)
 		return;
-	if (h->csa_throttled) {
+	if (h->csa_throttled && !kick) {
 		sap_cnt(h, SAP_CNT_CSA_THROTTLED);
 		return;
 	}
@@ -104,17 +110,22 @@ void sap_doorbell(struct sap_host *h)
 		sap_cnt(h, SAP_CNT_CSA_TX);
 	if (sap_csa_throttle_ms) {
 		h->csa_throttled = true;
-		schedule_delayed_work(&h->throttle_work,
-				      msecs_to_jiffies(sap_csa_throttle_ms));
+		mod_delayed_work(system_wq, &h->throttle_work,
+				 msecs_to_jiffies(sap_csa_throttle_ms));
 	}
 }
 
 static void sap_csa_work(struct work_struct *work)
 {
 	struct sap_host *h = container_of(work, struct sap_host, csa_work);
+	bool kick;
 
+	spin_lock_bh(&h->data_lock);
+	kick = h->csa_kick;
+	h->csa_kick = false;
+	spin_unlock_bh(&h->data_lock);
 	guard(mutex)(&h->lock);
-	sap_doorbell(h);
+	sap_doorbell_kick(h, kick);
 }
 
 static bool sap_h2m_pending(struct sap_host *h)

@@ -25,18 +25,27 @@
 static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
 			       const u8 *frame, u32 len)
 {
+	struct sap_ring *ring = &h->h2m[SAP_QUEUE_DATA];
 	enum sap_reason r;
+	bool was_empty;
 
 	spin_lock_bh(&h->data_lock);
 	if (!h->data_ready) {
 		spin_unlock_bh(&h->data_lock);
 		return false;
 	}
-	r = sap_ring_write(&h->h2m[SAP_QUEUE_DATA], hdr, hdr_len, frame, len);
-	if (r == SAP_OK)
+	/* CSME drained everything we wrote: it may be idle, so this frame
+	 * gets a doorbell of its own even while doorbells are throttled.
+	 * While the ring is not empty, the throttle is enough.
+	 */
+	was_empty = sap_ring_is_empty(ring);
+	r = sap_ring_write(ring, hdr, hdr_len, frame, len);
+	if (r == SAP_OK) {
 		sap_cnt(h, SAP_CNT_DATA_H2M);
-	else
+		h->csa_kick |= was_empty;
+	} else {
 		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
+	}
 	spin_unlock_bh(&h->data_lock);
 	if (r != SAP_OK)
 		return false;
