@@ -108,5 +108,41 @@ for id in 1 2; do
 	echo "$id" > "$BUS/del_device"
 done
 show dev
+
+# ---- SAP: the host and the simulated CSME share the simulated WLAN NIC ----
+. "$FWGATE/tests/lib/tap.sh" > /dev/null
+. "$FWGATE/tests/lib/sap.sh"
+run() {
+	echo "\$ $*"
+	"$@" 2>&1 | sed 's/^/    /'
+}
+step "SAP: load sap_host, the simulated MEI transport and the simulated WLAN NIC"
+sap_load && run ip -br link show
+step "SAP: the air side goes into a network namespace; CSME's simulator attaches"
+air_setup && csme_start --ip "$HOST_IP" && wait_for 20 sap_active
+run cat "$SAP_DBG/status"
+step "SAP: what CSME believes (csme-sim status)"
+run "$CSME_SIM" -s "$CSME_SOCK" status
+step "SAP: AMT's page on TCP 16992, fetched from the air while Linux owns the NIC"
+echo "\$ ip netns exec air curl http://$HOST_IP:16992/"
+amt_get | sed 's/^/    /'
+host_web_start
+echo "\$ ip netns exec air curl http://$HOST_IP:8080/   (Linux's own server)"
+host_get | sed 's/^/    /'
+step "SAP: CSME takes the NIC: Linux loses carrier, AMT still answers"
+run "$CSME_SIM" -s "$CSME_SOCK" nic take
+wait_for 5 grep -qx 0 /sys/class/net/wlsim0/carrier
+run cat /sys/class/net/wlsim0/carrier
+amt_get | head -n 4 | sed 's/^/    /'
+step "SAP: Linux asks for the NIC back"
+run sh -c "echo 1 > $NIC/request_ownership"
+wait_for 5 grep -qx 1 /sys/class/net/wlsim0/carrier
+run cat /sys/class/net/wlsim0/carrier
+step "SAP: counters of the host side"
+run sh -c "awk '\$2 != 0' $SAP_DBG/counters"
+host_web_stop
+csme_stop
+air_teardown
+sap_unload
 echo
 echo "=== demo done"

@@ -130,3 +130,11 @@ sap_diag() {
 	diag "csme-sim log tail:"
 	diag "$(tail -n 60 "$CSME_LOG" 2> /dev/null)"
 }
+
+# undo what a test set up (for trap ... EXIT)
+sap_cleanup() {
+	host_web_stop
+	csme_stop
+	air_teardown
+	sap_unload
+}

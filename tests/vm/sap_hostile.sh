@@ -8,12 +8,7 @@ set -u
 . "$FWGATE/tests/lib/tap.sh"
 . "$FWGATE/tests/lib/sap.sh"
 
-cleanup() {
-	csme_stop
-	air_teardown
-	sap_unload
-}
-trap cleanup EXIT
+trap sap_cleanup EXIT
 
 check "load the SAP modules (START timeout 200 ms)" sap_load start_timeout_ms=200
 check "air namespace" air_setup

@@ -15,10 +15,7 @@ set -u
 
 cleanup() {
 	echo none > /sys/power/pm_test 2> /dev/null
-	host_web_stop
-	csme_stop
-	air_teardown
-	sap_unload
+	sap_cleanup
 }
 trap cleanup EXIT
 

@@ -8,13 +8,7 @@ set -u
 . "$FWGATE/tests/lib/tap.sh"
 . "$FWGATE/tests/lib/sap.sh"
 
-cleanup() {
-	host_web_stop
-	csme_stop
-	air_teardown
-	sap_unload
-}
-trap cleanup EXIT
+trap sap_cleanup EXIT
 
 vmalloc_kb() {
 	awk '/^VmallocUsed:/ { print $2 }' /proc/meminfo

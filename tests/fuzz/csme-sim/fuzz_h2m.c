@@ -23,39 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_input.h"
 #include "sim_test.h"
 #include "json_check.h"
-
-#define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
-
-struct in {
-	const uint8_t *p;
-	size_t n;
-};
-
-static uint32_t take(struct in *in, unsigned int bytes)
-{
-	uint32_t v = 0;
-
-	while (bytes--) {
-		v <<= 8;
-		if (in->n) {
-			v |= *in->p++;
-			in->n--;
-		}
-	}
-	return v;
-}
-
-static void take_bytes(struct in *in, uint8_t *dst, size_t n)
-{
-	size_t k = n < in->n ? n : in->n;
-
-	memcpy(dst, in->p, k);
-	memset(dst + k, 0, n - k);
-	in->p += k;
-	in->n -= k;
-}
 
 static struct sim S;
 static bool hostile_used;	/* CSME was told to misbehave */
@@ -63,7 +33,7 @@ static bool corrupted;		/* the "host" scribbled over CSME's rings */
 
 static int fz_me_send(void *ctx, const void *buf, size_t len, bool mergeable)
 {
-	CHECK(len >= 1 && len <= CSME_ME_MSG_MAX);
+	FUZZ_CHECK(len >= 1 && len <= CSME_ME_MSG_MAX);
 	return dbl_me_send(ctx, buf, len, mergeable);
 }
 
@@ -84,7 +54,7 @@ static void host_check(void)
 		r = host_next(&S.h, SAP_QUEUE_NOTIF);
 		if (r == SAP_R_EMPTY)
 			break;
-		CHECK(hostile_used || corrupted || r == SAP_OK);
+		FUZZ_CHECK(hostile_used || corrupted || r == SAP_OK);
 		if (r == SAP_R_RING_PTR_RANGE)
 			break;
 	}
@@ -92,7 +62,7 @@ static void host_check(void)
 		r = host_next(&S.h, SAP_QUEUE_DATA);
 		if (r == SAP_R_EMPTY)
 			break;
-		CHECK(hostile_used || corrupted ||
+		FUZZ_CHECK(hostile_used || corrupted ||
 		      (r == SAP_OK && S.h.msg.u.data.frame_len >= 14));
 		if (r == SAP_R_RING_PTR_RANGE)
 			break;
@@ -111,7 +81,7 @@ static void status_check(void)
 	csme_status(S.fw, NULL, &o);
 	out_finish(&o);
 	fclose(f);
-	CHECK(json_valid(buf, len));
+	FUZZ_CHECK(json_valid(buf, len));
 	free(buf);
 }
 
@@ -124,10 +94,10 @@ static void new_area(uint8_t version)
 	csme_fw_enable(S.fw, true, S.fw->gen + 1);
 }
 
-static void command(struct in *in, uint64_t now)
+static void command(struct fuzz_in *in, uint64_t now)
 {
 	char msg[160];
-	uint32_t sel = take(in, 1), arg = take(in, 1);
+	uint32_t sel = fuzz_take(in, 1), arg = fuzz_take(in, 1);
 
 	switch (sel % 11) {
 	case 0:
@@ -171,7 +141,7 @@ static void command(struct in *in, uint64_t now)
 	}
 }
 
-static void run(struct in *in)
+static void run(struct fuzz_in *in)
 {
 	uint8_t buf[2048];
 	uint64_t now = 1000;
@@ -179,29 +149,29 @@ static void run(struct in *in)
 	int steps;
 
 	for (steps = 0; in->n && steps < 256; steps++) {
-		op = take(in, 1);
+		op = fuzz_take(in, 1);
 		switch (op % 13) {
 		case 0:		/* ME message of any length */
-			n = take(in, 1);
-			take_bytes(in, buf, n);
+			n = fuzz_take(in, 1);
+			fuzz_take_bytes(in, buf, n);
 			csme_fw_me_rx(S.fw, buf, n, now);
 			break;
 		case 1:		/* well framed notification, any type */
 		case 2:		/* ... or data message */
 			q = op % 13 == 1 ? SAP_QUEUE_NOTIF : SAP_QUEUE_DATA;
-			v = take(in, 2);
-			n = take(in, 2) % (q == SAP_QUEUE_NOTIF ? 600 : 1600);
-			take_bytes(in, buf, n);
+			v = fuzz_take(in, 2);
+			n = fuzz_take(in, 2) % (q == SAP_QUEUE_NOTIF ? 600 : 1600);
+			fuzz_take_bytes(in, buf, n);
 			host_raw(&S.h, q, (uint16_t)v, buf, (uint16_t)n);
-			if (take(in, 1) & 1)
+			if (fuzz_take(in, 1) & 1)
 				host_csa(&S.h, S.fw);
 			break;
 		case 3: {	/* raw producer bytes at the host's wr_ptr */
-			struct sap_ring *r = &S.h.h2m[take(in, 1) & 1];
+			struct sap_ring *r = &S.h.h2m[fuzz_take(in, 1) & 1];
 			uint32_t first, own;
 
-			n = take(in, 1) + 1;
-			take_bytes(in, buf, n);
+			n = fuzz_take(in, 1) + 1;
+			fuzz_take_bytes(in, buf, n);
 			own = r->own % r->size;
 			first = r->size - own < n ? r->size - own : n;
 			memcpy(r->data + own, buf, first);
@@ -212,25 +182,25 @@ static void run(struct in *in)
 			break;
 		}
 		case 4:		/* any control block word */
-			n = take(in, 1) % 16;
-			v = take(in, 4);
+			n = fuzz_take(in, 1) % 16;
+			v = fuzz_take(in, 4);
 			memcpy(S.h.mem + n * 4, &v, 4);
 			corrupted = true;
 			break;
 		case 5:		/* any byte of the area */
-			n = take(in, 4) % S.h.size;
-			S.h.mem[n] = (uint8_t)take(in, 1);
+			n = fuzz_take(in, 4) % S.h.size;
+			S.h.mem[n] = (uint8_t)fuzz_take(in, 1);
 			corrupted = true;
 			break;
 		case 6:
-			now += take(in, 2);
+			now += fuzz_take(in, 2);
 			csme_fw_tick(S.fw, now);
 			break;
 		case 7:
 			command(in, now);
 			break;
 		case 8:		/* valid START offering a version */
-			v = take(in, 1);
+			v = fuzz_take(in, 1);
 			/* a START that does not match the area's layout is a lie */
 			if (3 + (v & 1) != S.h.a.version)
 				corrupted = true;
@@ -239,7 +209,7 @@ static void run(struct in *in)
 			break;
 		case 9:		/* the host re-initialises or replaces the area */
 			corrupted = true;
-			if (take(in, 1) & 1) {
+			if (fuzz_take(in, 1) & 1) {
 				new_area(S.h.a.version);
 			} else {
 				sap_area_init(&S.h.a);
@@ -248,14 +218,14 @@ static void run(struct in *in)
 			}
 			break;
 		case 10:	/* frame on CSME's port */
-			n = take(in, 2) % sizeof(buf);
-			take_bytes(in, buf, n);
+			n = fuzz_take(in, 2) % sizeof(buf);
+			fuzz_take_bytes(in, buf, n);
 			csme_port_rx(S.fw, buf, n);
 			break;
 		case 11:
 			corrupted = true;
 			csme_fw_unmap(S.fw);
-			if (take(in, 1) & 1) {
+			if (fuzz_take(in, 1) & 1) {
 				csme_fw_map(S.fw, S.h.mem, S.h.size, S.fw->gen);
 				csme_fw_enable(S.fw, true, S.fw->gen);
 			}
@@ -276,9 +246,9 @@ static void run(struct in *in)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct in in = { data, size };
+	struct fuzz_in in = { data, size };
 	struct csme_cfg cfg;
-	uint32_t conf = take(&in, 1);
+	uint32_t conf = fuzz_take(&in, 1);
 	uint8_t version = conf & 1 ? 3 : 4;
 
 	csme_log_quiet = 1;

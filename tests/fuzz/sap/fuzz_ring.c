@@ -15,33 +15,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fuzz_input.h"
 #include "sap_ring.h"
 #include "sap_msg.h"
 
-#define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
-
-struct in {
-	const u8 *p;
-	size_t n;
-};
-
-static u32 take(struct in *in, unsigned int bytes)
+static void op_write(struct sap_ring *prod, u8 *body, u32 size, struct fuzz_in *in)
 {
-	u32 v = 0;
-
-	while (bytes--) {
-		v <<= 8;
-		if (in->n) {
-			v |= *in->p++;
-			in->n--;
-		}
-	}
-	return v;
-}
-
-static void op_write(struct sap_ring *prod, u8 *body, u32 size, struct in *in)
-{
-	u32 total = 8 + take(in, 1) * 4, split = take(in, 1), i, before, after;
+	u32 total = 8 + fuzz_take(in, 1) * 4, split = fuzz_take(in, 1), i, before, after;
 	u8 msg[8 + 255 * 4], *snap;
 	struct sap_hdr h;
 	enum sap_reason r;
@@ -62,26 +42,26 @@ static void op_write(struct sap_ring *prod, u8 *body, u32 size, struct in *in)
 	r = sap_ring_write(prod, msg, split, msg + split, total - split);
 	after = prod->own;
 	if (r != SAP_OK) {
-		CHECK(!memcmp(snap, body, size));
-		CHECK(after == before);
+		FUZZ_CHECK(!memcmp(snap, body, size));
+		FUZZ_CHECK(after == before);
 	} else {
-		CHECK(total < size && after == (before + total) % size);
+		FUZZ_CHECK(total < size && after == (before + total) % size);
 		/* only the bytes of the new message changed */
 		for (i = 0; i < size; i++) {
 			u32 rel = (i + size - before) % size;
 
 			if (rel >= total)
-				CHECK(body[i] == snap[i]);
+				FUZZ_CHECK(body[i] == snap[i]);
 			else
-				CHECK(body[i] == msg[rel]);
+				FUZZ_CHECK(body[i] == msg[rel]);
 		}
 	}
 	free(snap);
 }
 
-static void op_read(struct sap_ring *cons, struct in *in)
+static void op_read(struct sap_ring *cons, struct fuzz_in *in)
 {
-	u32 buf_len = take(in, 1) * 8, n = 0xdead;
+	u32 buf_len = fuzz_take(in, 1) * 8, n = 0xdead;
 	struct sap_msg m;
 	enum sap_reason r;
 	u8 *buf;
@@ -90,65 +70,65 @@ static void op_read(struct sap_ring *cons, struct in *in)
 	if (!buf)
 		return;
 	r = sap_ring_read(cons, buf, buf_len, &n);
-	CHECK((unsigned int)r < SAP_R_COUNT);
+	FUZZ_CHECK((unsigned int)r < SAP_R_COUNT);
 	if (r == SAP_OK) {
-		CHECK(n >= 8 && n <= buf_len);
+		FUZZ_CHECK(n >= 8 && n <= buf_len);
 		r = sap_msg_decode(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m);
-		CHECK((unsigned int)r < SAP_R_COUNT);
+		FUZZ_CHECK((unsigned int)r < SAP_R_COUNT);
 	} else {
-		CHECK(n == 0);
+		FUZZ_CHECK(n == 0);
 	}
 	free(buf);
 }
 
-static void op_next_copy(struct sap_ring *cons, struct in *in)
+static void op_next_copy(struct sap_ring *cons, struct fuzz_in *in)
 {
-	u32 off = take(in, 1), len = take(in, 1);
+	u32 off = fuzz_take(in, 1), len = fuzz_take(in, 1);
 	struct sap_ring_msg m;
 	enum sap_reason r;
 	u8 tmp[256];
 
 	if (sap_ring_next(cons, &m) != SAP_OK)
 		return;
-	CHECK(m.total >= 8 && m.total < cons->size && m.off == cons->own);
+	FUZZ_CHECK(m.total >= 8 && m.total < cons->size && m.off == cons->own);
 	r = sap_ring_copy(cons, &m, off, tmp, len);
-	CHECK(r == SAP_OK ? off + len <= m.total : off + len > m.total);
-	CHECK(sap_ring_consume(cons, &m) == SAP_OK);
-	CHECK(sap_ring_consume(cons, &m) == SAP_R_INVAL || m.total == 0);
+	FUZZ_CHECK(r == SAP_OK ? off + len <= m.total : off + len > m.total);
+	FUZZ_CHECK(sap_ring_consume(cons, &m) == SAP_OK);
+	FUZZ_CHECK(sap_ring_consume(cons, &m) == SAP_R_INVAL || m.total == 0);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct in in = { data, size };
+	struct fuzz_in in = { data, size };
 	struct sap_ring prod, cons;
 	__le32 *ctl;
 	u32 rsize, ops = 0, bytes;
 	u8 *body;
 
-	rsize = 9 + take(&in, 2) % 4096;
+	rsize = 9 + fuzz_take(&in, 2) % 4096;
 	body = calloc(1, rsize);
 	ctl = calloc(2, sizeof(*ctl));
 	if (!body || !ctl)
 		goto out;
-	CHECK(sap_ring_init(&prod, body, rsize, &ctl[0], &ctl[1], SAP_RING_PRODUCER) == SAP_OK);
-	CHECK(sap_ring_init(&cons, body, rsize, &ctl[0], &ctl[1], SAP_RING_CONSUMER) == SAP_OK);
+	FUZZ_CHECK(sap_ring_init(&prod, body, rsize, &ctl[0], &ctl[1], SAP_RING_PRODUCER) == SAP_OK);
+	FUZZ_CHECK(sap_ring_init(&cons, body, rsize, &ctl[0], &ctl[1], SAP_RING_CONSUMER) == SAP_OK);
 
 	while (in.n && ops++ < 512) {
-		switch (take(&in, 1) % 8) {
+		switch (fuzz_take(&in, 1) % 8) {
 		case 0:
 			op_read(&cons, &in);
 			break;
 		case 1:
-			ctl[0] = cpu_to_le32(take(&in, 4));
+			ctl[0] = cpu_to_le32(fuzz_take(&in, 4));
 			break;
 		case 2:
-			ctl[1] = cpu_to_le32(take(&in, 4));
+			ctl[1] = cpu_to_le32(fuzz_take(&in, 4));
 			break;
 		case 3: {
-			u32 off = take(&in, 2) % rsize, n = take(&in, 1);
+			u32 off = fuzz_take(&in, 2) % rsize, n = fuzz_take(&in, 1);
 
 			while (n-- && in.n) {
-				body[off] = take(&in, 1);
+				body[off] = fuzz_take(&in, 1);
 				off = (off + 1) % rsize;
 			}
 			break;
@@ -161,16 +141,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case 6:
 			if (sap_ring_pending(&cons, &bytes) == SAP_OK)
-				CHECK(bytes < rsize);
+				FUZZ_CHECK(bytes < rsize);
 			if (sap_ring_pending(&prod, &bytes) == SAP_OK)
-				CHECK(bytes < rsize);
+				FUZZ_CHECK(bytes < rsize);
 			(void)sap_ring_is_empty(&prod);
 			break;
 		case 7:
 			op_next_copy(&cons, &in);
 			break;
 		}
-		CHECK(prod.own < rsize && cons.own < rsize);
+		FUZZ_CHECK(prod.own < rsize && cons.own < rsize);
 	}
 out:
 	free(body);
