@@ -7,7 +7,8 @@ set -u
 . "$FWGATE/tests/lib/sap.sh"
 trap 'sap_unload; rmmod mei 2> /dev/null' EXIT
 
-check "modprobe mei (Debian's MEI bus)" modprobe mei
+# Debian builds the bus as a module; the debug kernel has it built in.
+check "the MEI bus is there (modprobe mei)" sh -c 'modprobe mei 2> /dev/null || test -d /sys/bus/mei'
 check "insmod sap_host" insmod "$moddir/drivers/net/wireless/sap/sap_host.ko"
 check "insmod sap_mei_cl" insmod "$moddir/drivers/net/wireless/sap/mei/sap_mei_cl.ko"
 check "the driver is on the MEI bus" test -d /sys/bus/mei/drivers/sap_mei_cl
