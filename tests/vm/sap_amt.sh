@@ -23,6 +23,8 @@ trap cleanup EXIT
 
 check "load sap_host, sap_sim, wlan_sim" sap_load retake_delay_ms=600000
 check "air namespace, addresses, links up" air_setup
+TR=/sys/kernel/debug/tracing
+check "enable the sap_host tracepoints" sh -c "echo 1 > $TR/events/sap_host/enable"
 check "csme-sim starts" csme_start
 check "SAP session active (handshake done, AMT enabled)" wait_for 20 sap_active
 check_eq "SAP version 4" "$(sap_status version)" 4
@@ -122,6 +124,23 @@ check_eq "CSME knows the host's MAC" "$(csme_get .nic_info.mac)" \
 check "csme ping gets a pong" csme ping
 check_ge "sap_host answered the ping" "$(sap_counter pings)" 1
 check_eq "no CSME message was rejected" "$(sap_counter notif_rx_bad)" 0
+
+# The tracepoints saw the session: START out, START_OK in, the state
+# changes, notifications both ways with their types, data frames.
+echo 0 > "$TR/events/sap_host/enable"
+grep -v '^#' "$TR/trace" > /tmp/sap-trace
+check "trace: START sent (sap_host_me_msg tx type=1)" grep -q "sap_host_me_msg: tx type=1 " /tmp/sap-trace
+check "trace: START_OK received" grep -q "sap_host_me_msg: rx type=2 " /tmp/sap-trace
+check "trace: state starting -> connected -> active" \
+	sh -c "grep -q 'sap_host_state: starting -> connected' /tmp/sap-trace &&
+	       grep -q 'sap_host_state: connected -> active' /tmp/sap-trace"
+check "trace: HOST_ASKS_FOR_NIC_OWNERSHIP (1003) sent" grep -q "sap_host_msg: tx type=1003 " /tmp/sap-trace
+check "trace: CSME_TAKING_OWNERSHIP (504) received" grep -q "sap_host_msg: rx type=504 " /tmp/sap-trace
+check "trace: frames to and from CSME" \
+	sh -c "grep -q 'sap_host_data: consumed' /tmp/sap-trace &&
+	       grep -q 'sap_host_data: from-csme' /tmp/sap-trace"
+check "trace: the DHCP copy" grep -q "sap_host_data: dhcp" /tmp/sap-trace
+echo > "$TR/trace"
 
 [ "$tap_failed" = 0 ] || sap_diag
 tap_done
