@@ -4,7 +4,9 @@
 # virtio-9p, and run the guest side in MODE (test, demo or bench).
 #   tests/vm/run-vm.sh [test|demo|bench]
 # Environment: FWGATE_KERNEL (kernel image), FWGATE_KVER (its module tree),
-# FWGATE_VM_TIMEOUT (seconds, default 420), FWGATE_VM_APPEND (extra cmdline),
+# FWGATE_VM_TIMEOUT (seconds; default: in test mode the sum of the per-test
+# timeouts of the test list plus 180 s for boot and module loads, else 900),
+# FWGATE_VM_APPEND (extra cmdline),
 # FWGATE_VM_MEM (MiB, default 2048).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,9 +14,17 @@ mode=${1:-test}
 build=$root/build
 kver=${FWGATE_KVER:-$("$root/scripts/kver.sh")}
 kernel=${FWGATE_KERNEL:-/boot/vmlinuz-$kver}
-timeout_s=${FWGATE_VM_TIMEOUT:-420}
-
 tests=${FWGATE_TESTS:-TESTS}
+
+# Each test has its own hard timeout inside the VM, so the whole run is
+# bounded by their sum; the VM's own limit only catches a hung guest.
+if [ "$mode" = test ]; then
+	default_timeout=$(awk '$1 !~ /^#/ && NF >= 2 { s += $2 } END { print s + 180 }' \
+		"$root/tests/vm/$tests")
+else
+	default_timeout=900
+fi
+timeout_s=${FWGATE_VM_TIMEOUT:-$default_timeout}
 [ -r "$kernel" ] || { echo "run-vm: no kernel image $kernel (run scripts/setup.sh)" >&2; exit 2; }
 mkdir -p "$build/vm"
 initrd=$build/vm/initramfs-$kver.cpio.gz
