@@ -171,7 +171,7 @@ static void status_rings(const struct csme_fw *fw, struct out *o)
 			uint64_t v = (uint64_t)fw->ring_hist[k].n[i] + rings[k]->cnt.n[i];
 
 			if (v)
-				out_u64(o, sap_reason_str(i), v);
+				out_u64(o, sap_reason_id(i), v);
 		}
 		out_u64(o, "full_streak", fw->rings_up ? rings[k]->full_streak : 0);
 		if (fw->rings_up && ring_pending(rings[k], &pending))
@@ -223,12 +223,12 @@ static void status_counters(const struct csme_fw *fw, struct out *o)
 	status_types(fw, o, false);
 	out_begin(o, "rejected");
 	for (i = SAP_R_EMPTY + 1; i < SAP_R_COUNT; i++)
-		out_u64(o, sap_reason_str(i), fw->rejected.n[i]);
+		out_u64(o, sap_reason_id(i), fw->rejected.n[i]);
 	out_end(o);
 	out_begin(o, "me_rejected");
 	for (i = SAP_R_EMPTY + 1; i < SAP_R_COUNT; i++)
 		if (fw->me_rejected[i])
-			out_u64(o, sap_reason_str(i), fw->me_rejected[i]);
+			out_u64(o, sap_reason_id(i), fw->me_rejected[i]);
 	out_end(o);
 	status_rings(fw, o);
 	out_begin(o, "amt_net");

@@ -47,6 +47,19 @@ static void test_reason_strings(void)
 	tap_eq(dup, 0, "reason names are distinct");
 	tap_ok(!strcmp(sap_reason_str(SAP_R_COUNT), "unknown reason"), "out of range code");
 	tap_ok(!strcmp(sap_reason_str(-1), "unknown reason"), "negative code");
+
+	for (i = 0, unnamed = 0, dup = 0; i < SAP_R_COUNT; i++) {
+		const char *id = sap_reason_id(i);
+
+		if (!id[0] || !strcmp(id, "unknown") || strcspn(id, " \t\n") != strlen(id))
+			unnamed++;
+		for (j = 0; j < i; j++)
+			if (!strcmp(id, sap_reason_id(j)))
+				dup++;
+	}
+	tap_eq(unnamed, 0, "every reason code has an identifier without blanks");
+	tap_eq(dup, 0, "reason identifiers are distinct");
+	tap_ok(!strcmp(sap_reason_id(SAP_R_COUNT), "unknown"), "identifier of an out of range code");
 }
 
 static void test_header_checks(void)

@@ -84,5 +84,6 @@ static inline enum sap_reason sap_count(struct sap_counters *c, enum sap_reason 
 }
 
 const char *sap_reason_str(enum sap_reason r);
+const char *sap_reason_id(enum sap_reason r);
 
 #endif /* SAP_REASON_H */
