@@ -84,6 +84,18 @@ static int wait_state(const char *want, int ms)
 	return 0;
 }
 
+/* wait until counter @name reaches @min */
+static int wait_counter(const char *name, long min, int ms)
+{
+	for (; ms > 0; ms -= 20) {
+		if (counter(name) >= min)
+			return 1;
+		usleep(20000);
+	}
+	tap_diag("%s is %ld, waited for %ld", name, counter(name), min);
+	return 0;
+}
+
 /* next event within @ms, or NULL */
 static struct sap_sim_event *next_event(int fd, int ms)
 {
@@ -132,6 +144,17 @@ static ssize_t send_start_ok(int fd, int len, int version)
 	put32(m + 8, len);
 	m[16] = version;
 	return write(fd, m, len);
+}
+
+/* a bare CHECK_SHARED_AREA (doorbell) */
+static ssize_t send_csa(int fd)
+{
+	unsigned char m[12] = {};
+
+	put32(m, 3);
+	put32(m + 4, 1);
+	put32(m + 8, sizeof(m));
+	return write(fd, m, sizeof(m));
 }
 
 static int attach(int fd, uint32_t max)
@@ -242,6 +265,13 @@ static void test_handshake(void)
 	tap_ok(wait_start(fd, 2000) == 4, "START again");
 	tap_ok(counter("start_ok_bad") > bad, "wrong version counted");
 
+	/* a doorbell before START_OK: the rings are not read, it is counted */
+	bad = counter("me_rx_before_start_ok");
+	tap_eq(send_csa(fd), 12, "write CHECK_SHARED_AREA before START_OK");
+	tap_ok(wait_counter("me_rx_before_start_ok", bad + 1, 2000),
+	       "counted in me_rx_before_start_ok");
+	tap_ok(!strcmp(state(), "starting"), "still starting");
+
 	/* the right one */
 	tap_eq(send_start_ok(fd, 20, 4), 20, "write a valid START_OK");
 	tap_ok(wait_state("connected", 2000), "sap_host connected");
@@ -301,6 +331,13 @@ static void test_v3_and_give_up(void)
 	tap_eq(wait_start(fd, 2000), 3, "START again");
 	tap_eq(send_start_ok(fd, 20, 3), 20, "START_OK");
 	tap_ok(wait_state("connected", 2000), "connected after the restart");
+	i = open(DBG "send_start_message", O_WRONLY);
+	errno = 0;
+	tap_ok(i >= 0 && write(i, "1", 1) < 0 && errno == EBUSY,
+	       "send_start_message on a live session: EBUSY (%s)", strerror(errno));
+	if (i >= 0)
+		close(i);
+	tap_ok(!strcmp(dbg_get(DBG "status", "state"), "connected"), "the session is untouched");
 	close(fd);
 	tap_ok(wait_state("unbound", 2000), "unbound after close");
 }

@@ -90,7 +90,7 @@ void sap_mei_start_unregister(void)
 	h->cfg.ops = NULL;
 	h->cfg.device_up = false;
 	/* Ask again when a driver comes back. */
-	h->got_ownership = false;
+	WRITE_ONCE(h->got_ownership, false);
 }
 EXPORT_SYMBOL_GPL(sap_mei_start_unregister);
 
@@ -133,7 +133,7 @@ struct sap_mei_nvm *sap_mei_get_nvm(void)
 	if (!sap_connected(h) || !h->data_ready)
 		goto out;
 	kfree(h->nvm);
-	h->nvm = NULL;
+	WRITE_ONCE(h->nvm, NULL);
 	if (sap_send_empty(h, SAP_MSG_NOTIF_GET_NVM))
 		goto out;
 	session = h->session;
@@ -154,14 +154,16 @@ EXPORT_SYMBOL_GPL(sap_mei_get_nvm);
  * @h: host, locked
  * @wait: wait for the answer (drops and retakes the lock)
  *
+ * Until CSME grants the NIC, the request is repeated every retake delay
+ * (the grant cancels the repetition).
+ *
  * Return: 0 if the host owns the NIC, needs not ask or (without @wait) the
- * request went out; -ETIMEDOUT if CSME did not grant it in time (a new
- * request is then scheduled after the retake delay); another errno if the
- * request could not be sent.
+ * request went out; -EBUSY if CSME denied it; -ETIMEDOUT if CSME did not
+ * answer in time; another errno if the request could not be sent.
  */
 int sap_get_ownership_locked(struct sap_host *h, bool wait)
 {
-	u32 session;
+	u32 session, denials;
 	int ret;
 
 	lockdep_assert_held(&h->lock);
@@ -169,19 +171,25 @@ int sap_get_ownership_locked(struct sap_host *h, bool wait)
 		return 0;
 	sap_cnt(h, SAP_CNT_OWNERSHIP_ASKED);
 	ret = sap_send_empty(h, SAP_MSG_NOTIF_HOST_ASKS_FOR_NIC_OWNERSHIP);
-	if (ret || !wait)
+	if (ret)
 		return ret;
+	sap_schedule_retake(h);
+	if (!wait)
+		return 0;
 
 	session = h->session;
+	denials = h->own_denials;
 	mutex_unlock(&h->lock);
 	wait_event_timeout(h->wq, READ_ONCE(h->got_ownership) ||
+			   READ_ONCE(h->own_denials) != denials ||
 			   READ_ONCE(h->session) != session, SAP_OWNERSHIP_TIMEOUT);
 	mutex_lock(&h->lock);
 	/* A session that ended leaves the NIC to the host. */
 	if (h->got_ownership || h->session != session)
 		return 0;
+	if (h->own_denials != denials)
+		return -EBUSY;
 	sap_cnt(h, SAP_CNT_OWNERSHIP_TIMEOUTS);
-	mod_delayed_work(system_wq, &h->retake_work, msecs_to_jiffies(sap_retake_delay_ms));
 	return -ETIMEDOUT;
 }
 
@@ -191,8 +199,9 @@ int sap_get_ownership_locked(struct sap_host *h, bool wait)
  * Returns at once if no session with AMT is up or the host owns the NIC;
  * otherwise asks CSME and waits up to 500 ms for the grant.
  *
- * Return: 0 or -ETIMEDOUT (the request is repeated later), or an errno if
- * it could not be sent.
+ * Return: 0; -EBUSY if CSME denied the NIC or -ETIMEDOUT if it did not
+ * answer (either way the request is repeated every retake delay); or an
+ * errno if it could not be sent.
  */
 int sap_mei_get_ownership(void)
 {
@@ -377,7 +386,7 @@ void sap_mei_device_state(bool up)
 	if (!sap_connected(h))
 		return;
 	sap_send_empty(h, SAP_MSG_NOTIF_CSME_OWNERSHIP_CONFIRMED);
-	mod_delayed_work(system_wq, &h->retake_work, msecs_to_jiffies(sap_retake_delay_ms));
+	sap_schedule_retake(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_device_state);
 
@@ -398,7 +407,7 @@ int sap_mei_pldr_req(void)
 		return 0;
 	session = h->session;
 	for (tries = 0; tries < SAP_PLDR_TRIES; tries++) {
-		h->pldr_acked = false;
+		WRITE_ONCE(h->pldr_acked, false);
 		len = sap_msg_enc_dw(h->txbuf, sizeof(h->txbuf), SAP_MSG_NOTIF_PLDR,
 				     h->sap_seq++, 0);
 		if (sap_send_notif(h, h->txbuf, len))

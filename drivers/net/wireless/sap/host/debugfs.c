@@ -24,6 +24,7 @@ static const char * const sap_cnt_names[SAP_CNT__NUM] = {
 	[SAP_CNT_CSA_RX] = "csa_rx",
 	[SAP_CNT_CSA_TX] = "csa_tx",
 	[SAP_CNT_CSA_THROTTLED] = "csa_throttled",
+	[SAP_CNT_ME_RX_EARLY] = "me_rx_before_start_ok",
 	[SAP_CNT_NOTIF_RX] = "notif_rx",
 	[SAP_CNT_NOTIF_RX_BAD] = "notif_rx_bad",
 	[SAP_CNT_NOTIF_RX_IGNORED] = "notif_rx_ignored",
@@ -93,7 +94,7 @@ static int sap_counters_show(struct seq_file *s, void *unused)
 		seq_printf(s, "%s %u\n", sap_cnt_names[i], h->cnt[i]);
 	for (i = 1; i < SAP_R_COUNT; i++)
 		if (h->reasons.n[i])
-			seq_printf(s, "rejected_%s %u\n", sap_reason_str(i), h->reasons.n[i]);
+			seq_printf(s, "rejected_%s %u\n", sap_reason_id(i), h->reasons.n[i]);
 	for (i = 0; i < SAP_QUEUE_NUM && h->t; i++) {
 		seq_printf(s, "ring_h2m%d_full %u\n", i, h->h2m[i].cnt.n[SAP_R_RING_FULL]);
 		seq_printf(s, "ring_m2h%d_bad_ptr %u\n", i,
@@ -113,6 +114,11 @@ static ssize_t sap_send_start_write(struct file *file, const char __user *buf,
 	guard(mutex)(&h->lock);
 	if (!h->t || h->state == SAP_ST_GOING_DOWN)
 		return -ENODEV;
+	/* A live session is not restarted behind its back: the firmware
+	 * reset path (transport remove and probe) does that cleanly.
+	 */
+	if (h->state != SAP_ST_STARTING && h->state != SAP_ST_FAILED)
+		return -EBUSY;
 	h->start_tries = 0;
 	ret = sap_send_start(h);
 	return ret ? ret : count;

@@ -67,6 +67,7 @@ enum sap_host_counter {
 	SAP_CNT_CSA_RX,
 	SAP_CNT_CSA_TX,
 	SAP_CNT_CSA_THROTTLED,
+	SAP_CNT_ME_RX_EARLY,
 	SAP_CNT_NOTIF_RX,
 	SAP_CNT_NOTIF_RX_BAD,
 	SAP_CNT_NOTIF_RX_IGNORED,
@@ -160,6 +161,7 @@ struct sap_host_cfg {
  * @start_tries: STARTs sent in this session
  * @amt_enabled: CSME reported wireless AMT enabled
  * @got_ownership: the host owns the NIC
+ * @own_denials: OWNERSHIP_REQ_REPLY(denied) seen, ends ownership waits
  * @csme_taking_ownership: CSME is taking the NIC, confirmation pending
  * @link_prot_state: CSME's link protection from CONN_STATUS
  * @pldr_active: a PLDR was acknowledged and PLDR_END is pending
@@ -173,7 +175,7 @@ struct sap_host_cfg {
  * @csa_work: sends a doorbell for the data path
  * @throttle_work: ends the doorbell throttle
  * @start_work: handshake timeout
- * @retake_work: asks for the NIC again after CSME took it
+ * @retake_work: asks for the NIC again while CSME keeps it
  * @netdev_work: (un)registers the Rx handler after an AMT state change
  * @me_msg: decoded ME-level message
  * @msg: decoded SAP notification (too big for the stack)
@@ -204,6 +206,7 @@ struct sap_host {
 	u32 start_tries;
 	bool amt_enabled;
 	bool got_ownership;
+	u32 own_denials;
 	bool csme_taking_ownership;
 	u32 link_prot_state;
 	bool pldr_active;
@@ -260,6 +263,7 @@ int sap_send_dw(struct sap_host *h, u16 type, u32 val);
 void sap_doorbell(struct sap_host *h);
 void sap_doorbell_kick(struct sap_host *h, bool kick);
 int sap_get_ownership_locked(struct sap_host *h, bool wait);
+void sap_schedule_retake(struct sap_host *h);
 
 /* notif.c */
 void sap_handle_notif(struct sap_host *h, const struct sap_msg *msg);

@@ -16,6 +16,7 @@
 #include <linux/skbuff.h>
 #include <linux/rtnetlink.h>
 #include <linux/cleanup.h>
+#include <asm/unaligned.h>
 
 #include "internal.h"
 #include "trace.h"
@@ -241,12 +242,25 @@ static void sap_start_work(struct work_struct *work)
 	sap_send_start(h);
 }
 
+/**
+ * sap_schedule_retake() - ask CSME for the NIC after the retake delay
+ * @h: host, locked
+ */
+void sap_schedule_retake(struct sap_host *h)
+{
+	lockdep_assert_held(&h->lock);
+	mod_delayed_work(system_wq, &h->retake_work, msecs_to_jiffies(sap_retake_delay_ms));
+}
+
+/* Ask again; the request re-arms this work until CSME grants the NIC. */
 static void sap_retake_work(struct work_struct *work)
 {
 	struct sap_host *h = container_of(to_delayed_work(work), struct sap_host,
 					  retake_work);
 
 	guard(mutex)(&h->lock);
+	if (!h->cfg.ops || h->state == SAP_ST_GOING_DOWN)
+		return;
 	sap_get_ownership_locked(h, false);
 }
 
@@ -348,7 +362,7 @@ void sap_host_rx(struct sap_transport *t, const void *buf, size_t len)
 		if (r != SAP_OK) {
 			sap_count(&h->reasons, r);
 			sap_cnt(h, SAP_CNT_ME_RX_BAD);
-			if (len >= sizeof(u32) && le32_to_cpup(buf) == SAP_ME_MSG_START_OK)
+			if (len >= sizeof(u32) && get_unaligned_le32(buf) == SAP_ME_MSG_START_OK)
 				sap_cnt(h, SAP_CNT_START_OK_BAD);
 			dev_warn_ratelimited(t->dev, "rejected ME message (%zu bytes): %s\n",
 					     len, sap_reason_str(r));
@@ -360,8 +374,11 @@ void sap_host_rx(struct sap_transport *t, const void *buf, size_t len)
 			sap_handle_start_ok(h);
 			return;
 		}
-		if (!sap_connected(h))
+		if (!sap_connected(h)) {
+			/* The rings are not ours to read before START_OK. */
+			sap_cnt(h, SAP_CNT_ME_RX_EARLY);
 			return;
+		}
 	}
 	if (type == SAP_ME_MSG_CHECK_SHARED_AREA)
 		sap_handle_csa(h);
@@ -419,12 +436,12 @@ static void sap_reset_session(struct sap_host *h)
 	h->me_seq = 1;
 	h->sap_seq = 1;
 	h->start_tries = 0;
-	h->amt_enabled = false;
-	h->got_ownership = false;
+	WRITE_ONCE(h->amt_enabled, false);
+	WRITE_ONCE(h->got_ownership, false);
 	h->csme_taking_ownership = false;
 	h->link_prot_state = 0;
 	h->pldr_active = false;
-	h->pldr_acked = false;
+	WRITE_ONCE(h->pldr_acked, false);
 	h->csa_throttled = false;
 }
 
@@ -453,7 +470,7 @@ int sap_host_probe(struct sap_transport *t)
 		return -EBUSY;
 	}
 	h->t = t;
-	h->session++;
+	WRITE_ONCE(h->session, h->session + 1);
 	sap_reset_session(h);
 	sap_cnt(h, SAP_CNT_PROBES);
 	ret = sap_map_area(h);
@@ -473,7 +490,7 @@ int sap_host_probe(struct sap_transport *t)
 	}
 	t->host = h;
 	spin_lock_bh(&h->data_lock);
-	h->data_ready = true;
+	WRITE_ONCE(h->data_ready, true);
 	spin_unlock_bh(&h->data_lock);
 	ret = sap_send_start(h);
 	mutex_unlock(&h->lock);
@@ -551,12 +568,12 @@ void sap_host_remove(struct sap_transport *t)
 	sap_cnt(h, SAP_CNT_REMOVES);
 	sap_say_goodbye(h);
 	spin_lock_bh(&h->data_lock);
-	h->data_ready = false;
+	WRITE_ONCE(h->data_ready, false);
 	spin_unlock_bh(&h->data_lock);
 	sap_set_state(h, SAP_ST_UNBOUND);
-	h->amt_enabled = false;
-	h->got_ownership = false;
-	h->session++;
+	WRITE_ONCE(h->amt_enabled, false);
+	WRITE_ONCE(h->got_ownership, false);
+	WRITE_ONCE(h->session, h->session + 1);
 	ops = h->cfg.ops;
 	if (ops && ops->rfkill)
 		ops->rfkill(h->cfg.priv, false, false);
@@ -577,7 +594,7 @@ void sap_host_remove(struct sap_transport *t)
 	t->host = NULL;
 	filters = rcu_replace_pointer(h->filters, NULL, lockdep_is_held(&h->lock));
 	kfree(h->nvm);
-	h->nvm = NULL;
+	WRITE_ONCE(h->nvm, NULL);
 	mutex_unlock(&h->lock);
 	if (filters)
 		kfree_rcu(filters, rcu);

@@ -31,6 +31,7 @@ static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
 
 	spin_lock_bh(&h->data_lock);
 	if (!h->data_ready) {
+		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
 		spin_unlock_bh(&h->data_lock);
 		return false;
 	}
@@ -69,8 +70,8 @@ static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len)
  * sap_rx_handler() - classify a frame received on the WLAN netdev
  * @pskb: the frame
  *
- * Return: %RX_HANDLER_CONSUMED if it went to CSME only, else
- * %RX_HANDLER_PASS.
+ * Return: %RX_HANDLER_CONSUMED if the frame is CSME's alone (queued to CSME,
+ * or dropped if it could not be), else %RX_HANDLER_PASS.
  */
 rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 {
@@ -79,6 +80,7 @@ rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 	struct sk_buff *skb = *pskb;
 	enum sap_rx_verdict v;
 	const u8 *frame;
+	bool sent;
 	u32 len;
 
 	if (!skb_mac_header_was_set(skb) || skb->data - skb_mac_header(skb) != ETH_HLEN)
@@ -93,11 +95,20 @@ rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 	v = sap_filter_rx(&filters->f, frame, len);
 	if (v == SAP_RX_HOST)
 		return RX_HANDLER_PASS;
-	if (!sap_frame_to_csme(h, frame, len))
-		return RX_HANDLER_PASS;
-	trace_sap_host_data(v == SAP_RX_CSME ? SAP_DATA_RX_CONSUMED : SAP_DATA_TO_CSME, len);
+	sent = sap_frame_to_csme(h, frame, len);
+	if (sent)
+		trace_sap_host_data(v == SAP_RX_CSME ? SAP_DATA_RX_CONSUMED : SAP_DATA_TO_CSME,
+				    len);
 	if (v == SAP_RX_BOTH)
 		return RX_HANDLER_PASS;
+	/* The frame is CSME's alone. If it could not be queued it is dropped
+	 * (and counted as such): handed to Linux, a SYN to CSME's port would
+	 * be answered with a reset that kills CSME's connection.
+	 */
+	if (!sent) {
+		kfree_skb(skb);
+		return RX_HANDLER_CONSUMED;
+	}
 	spin_lock_bh(&h->data_lock);
 	sap_cnt(h, SAP_CNT_DATA_H2M_CONSUMED);
 	spin_unlock_bh(&h->data_lock);
@@ -276,6 +287,6 @@ void sap_mei_tx_copy_to_csme(struct sk_buff *skb)
 			trace_sap_host_data(SAP_DATA_DHCP, skb->len);
 		}
 	}
-	kfree_skb(copy);
+	consume_skb(copy);
 }
 EXPORT_SYMBOL_GPL(sap_mei_tx_copy_to_csme);

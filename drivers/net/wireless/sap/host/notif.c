@@ -76,14 +76,16 @@ static void sap_handle_amt_state(struct sap_host *h, u32 val)
 
 	if (enabled == h->amt_enabled)
 		return;
-	h->amt_enabled = enabled;
+	WRITE_ONCE(h->amt_enabled, enabled);
 	sap_set_state(h, enabled ? SAP_ST_ACTIVE : SAP_ST_CONNECTED);
 	dev_info(h->t->dev, "wireless AMT %s\n", enabled ? "enabled" : "disabled");
 	if (enabled) {
 		sap_initial_burst(h);
 	} else {
 		/* Without AMT, CSME has no claim on the NIC. */
-		h->got_ownership = true;
+		WRITE_ONCE(h->got_ownership, true);
+		cancel_delayed_work(&h->retake_work);
+		wake_up_all(&h->wq);
 		sap_host_cb_rfkill(h, false, false);
 	}
 	/* (Un)registering the Rx handler needs rtnl: not from here. */
@@ -93,12 +95,15 @@ static void sap_handle_amt_state(struct sap_host *h, u32 val)
 static void sap_handle_ownership_reply(struct sap_host *h, u32 granted)
 {
 	if (!granted) {
+		/* The waiter returns at once; the retake work asks again. */
 		sap_cnt(h, SAP_CNT_OWNERSHIP_DENIED);
+		WRITE_ONCE(h->own_denials, h->own_denials + 1);
+		wake_up_all(&h->wq);
 		dev_info(h->t->dev, "CSME denied the NIC to the host\n");
 		return;
 	}
 	sap_cnt(h, SAP_CNT_OWNERSHIP_GRANTED);
-	h->got_ownership = true;
+	WRITE_ONCE(h->got_ownership, true);
 	h->csme_taking_ownership = false;
 	cancel_delayed_work(&h->retake_work);
 	wake_up_all(&h->wq);
@@ -106,15 +111,10 @@ static void sap_handle_ownership_reply(struct sap_host *h, u32 granted)
 	sap_host_cb_rfkill(h, false, false);
 }
 
-static void sap_schedule_retake(struct sap_host *h)
-{
-	mod_delayed_work(system_wq, &h->retake_work, msecs_to_jiffies(sap_retake_delay_ms));
-}
-
 static void sap_handle_csme_taking(struct sap_host *h)
 {
 	sap_cnt(h, SAP_CNT_CSME_TOOK);
-	h->got_ownership = false;
+	WRITE_ONCE(h->got_ownership, false);
 	if (h->cfg.ops && h->cfg.device_up) {
 		/* The driver stops the device; sap_mei_device_state(false)
 		 * then confirms.
@@ -130,8 +130,9 @@ static void sap_handle_csme_taking(struct sap_host *h)
 
 static void sap_handle_nic_owner(struct sap_host *h, u32 owner)
 {
-	h->got_ownership = owner != SAP_NIC_OWNER_ME;
+	WRITE_ONCE(h->got_ownership, owner != SAP_NIC_OWNER_ME);
 	if (h->got_ownership) {
+		cancel_delayed_work(&h->retake_work);
 		wake_up_all(&h->wq);
 		return;
 	}
@@ -182,7 +183,7 @@ static void sap_handle_nvm(struct sap_host *h, const struct sap_nvm_params *p)
 	nvm->nvm_version = p->nvm_version;
 	memcpy(nvm->channels, p->channels, sizeof(nvm->channels));
 	kfree(h->nvm);
-	h->nvm = nvm;
+	WRITE_ONCE(h->nvm, nvm);
 	wake_up_all(&h->wq);
 }
 
@@ -240,7 +241,7 @@ void sap_handle_notif(struct sap_host *h, const struct sap_msg *msg)
 		break;
 	case SAP_MSG_NOTIF_PLDR_ACK:
 		if (msg->u.pldr.status == SAP_PLDR_STATUS_SUCCESS) {
-			h->pldr_acked = true;
+			WRITE_ONCE(h->pldr_acked, true);
 			wake_up_all(&h->wq);
 		}
 		break;
