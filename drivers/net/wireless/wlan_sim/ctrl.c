@@ -119,7 +119,8 @@ void wlsim_csme_takes(struct wlsim_nic *nic)
 	lockdep_assert_held(&nic->lock);
 	set_bit(WLSIM_CSME_OWNS, &nic->flags);
 	clear_bit(WLSIM_STARTED, &nic->flags);
-	clear_bit(WLSIM_ASSOCIATED, &nic->flags);
+	/* Losing the radio ends the association, as mac80211 would. */
+	wlsim_disassociate(nic);
 	netif_carrier_off(host);
 	netif_stop_queue(host);
 	set_bit(WLSIM_NOT_OWNER_RFKILL, &nic->flags);

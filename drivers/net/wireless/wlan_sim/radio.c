@@ -84,7 +84,7 @@ netdev_tx_t wlsim_radio_xmit(struct sk_buff *skb, struct net_device *dev)
 		goto dropped;
 	}
 	if (port->role == WLSIM_PORT_HOST) {
-		atomic64_inc(&nic->cnt[WLSIM_CNT_DHCP_COPIES]);
+		atomic64_inc(&nic->cnt[WLSIM_CNT_TX_OFFERED_TO_CSME]);
 		sap_mei_tx_copy_to_csme(skb);
 	}
 	/* dev_forward_skb() consumes the frame, delivered or not. */

@@ -22,7 +22,7 @@ static const char * const wlsim_counter_names[WLSIM_NUM_COUNTERS] = {
 	[WLSIM_CNT_HOST_DROPPED]	= "host_dropped",
 	[WLSIM_CNT_CSME_TO_AIR]		= "csme_to_air",
 	[WLSIM_CNT_CSME_DROPPED]	= "csme_dropped",
-	[WLSIM_CNT_DHCP_COPIES]		= "dhcp_copies",
+	[WLSIM_CNT_TX_OFFERED_TO_CSME] = "tx_offered_to_csme",
 };
 
 static struct wlsim_nic *wlsim_nic_of(struct device *dev)
