@@ -978,6 +978,14 @@ int csme_fw_cmd_amt(struct csme_fw *fw, bool on, char *msg, size_t len)
 	int r;
 
 	fw->amt = on;
+	if (!on) {
+		/* Without AMT, CSME has no use for the NIC: the host owns it. */
+		if (fw->take_pending) {
+			fw->take_pending = false;
+			fw_done(fw, CSME_OP_TAKE, -ECANCELED, "AMT disabled during the take");
+		}
+		csme_fw_set_owner(fw, CSME_OWNER_HOST);
+	}
 	csme_fw_update_page(fw);
 	if (!csme_fw_session_up(fw))
 		return fw_msg(msg, len, "AMT %s, reported at the next handshake", on ? "on" : "off");

@@ -434,8 +434,10 @@ static void test_commands(void)
 	       "no PONG: timeout after 1000 ms");
 
 	host_discard(&S.h);
+	csme_fw_set_owner(S.fw, CSME_OWNER_CSME);
 	tap_eq(csme_fw_cmd_amt(S.fw, false, msg, sizeof(msg)), 0, "amt off");
 	tap_ok(host_find(&S.h, SAP_MSG_NOTIF_AMT_STATE) && S.h.msg.u.val == 0, "AMT_STATE(0)");
+	tap_eq(S.fw->owner, CSME_OWNER_HOST, "without AMT the host owns the NIC");
 	tap_eq(csme_fw_cmd_link_prot(S.fw, true, msg, sizeof(msg)), 0, "link-prot on");
 	tap_ok(host_find(&S.h, SAP_MSG_NOTIF_CSME_CONN_STATUS) &&
 	       S.h.msg.u.conn_status.link_prot_state == 1 &&
