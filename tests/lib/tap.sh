@@ -55,6 +55,17 @@ wait_for() {
 	done
 }
 
+# wait_val SECONDS OP WANT COMMAND...: run COMMAND every 0.1 s until its
+# output compares to WANT with test's OP (=, !=, -ge, -gt...)
+wait_val() {
+	local end=$((SECONDS + $1)) op=$2 want=$3
+	shift 3
+	until [ "$("$@" 2> /dev/null)" "$op" "$want" ] 2> /dev/null; do
+		[ $SECONDS -ge $end ] && return 1
+		sleep 0.1
+	done
+}
+
 diag() {
 	echo "$*" | sed 's/^/# /'
 }

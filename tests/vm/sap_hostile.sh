@@ -26,7 +26,7 @@ recover() { # MODE
 
 # grows MODE COUNTER BEFORE: wait for a counter to exceed BEFORE
 grows() {
-	wait_for 5 test "$(sap_counter "$2")" -gt "$3"
+	wait_val 5 -gt "$3" sap_counter "$2"
 	ok $? "$1: counted in $2 ($(sap_counter "$2") > $3)"
 }
 
@@ -53,25 +53,33 @@ for i in range(n):
 PY
 }
 
-# mode, counter that must grow, how to provoke it
+# Linux's TCP resets sent from the host's namespace
+out_rsts() {
+	awk '/^Tcp:/ { if (!c) { for (i = 1; i <= NF; i++) if ($i == "OutRsts") c = i }
+		       else print $c }' /proc/net/snmp
+}
+
+# mode, the counter of its specific fault (grows), how to provoke it
 for spec in \
-	"start-ok-short start_ok_bad reset" \
+	"start-ok-short rejected_len_mismatch reset" \
 	"start-ok-version start_ok_bad reset" \
-	"me-garbage me_rx_bad now" \
-	"ring-ptr notif_rx_bad now" \
-	"ring-overrun notif_rx_bad now" \
-	"bad-type notif_rx_bad now" \
-	"short-payload notif_rx_bad now" \
-	"data-runt data_from_csme_bad now" \
-	"notif-too-big notif_rx_bad now" \
-	"bad-ssid notif_rx_bad now" \
-	"wrong-owner notif_rx_bad now" \
-	"csa-flood csa_rx now" \
+	"me-garbage rejected_unknown_type now" \
+	"ring-ptr rejected_ring_ptr_range now" \
+	"ring-overrun rejected_ring_overrun now" \
+	"bad-type rejected_wrong_queue now" \
+	"short-payload rejected_short_payload now" \
+	"data-runt rejected_data_too_short now" \
+	"notif-too-big rejected_msg_too_big now" \
+	"bad-ssid rejected_bad_ssid_len now" \
+	"wrong-owner rejected_bad_field now" \
+	"csa-flood csa_rx flood-csa" \
 	"no-drain data_to_csme_dropped flood" \
 	"random notif_rx_bad random"; do
 	set -- $spec
 	mode=$1 cnt=$2 how=$3
 	before=$(sap_counter "$cnt")
+	bad_before=$(($(sap_counter notif_rx_bad) + $(sap_counter me_rx_bad) +
+		      $(sap_counter data_from_csme_bad)))
 	check "$mode: csme-sim hostile $mode" csme hostile "$mode"
 	case $how in
 	reset)
@@ -82,10 +90,26 @@ for spec in \
 		;;
 	now)
 		grows "$mode" "$cnt" "$before"
+		bad=$(($(sap_counter notif_rx_bad) + $(sap_counter me_rx_bad) +
+		       $(sap_counter data_from_csme_bad)))
+		check_ge "$mode: also counted as a bad message" "$bad" $((bad_before + 1))
+		# rejecting the bad input did not cost the session
+		check "$mode: AMT answers before any reset" wait_for 10 amt_get
+		check_eq "$mode: still active" "$(sap_status state)" active
+		;;
+	flood-csa)
+		# 1000 doorbells; the device queue may merge some, not most of them
+		grows "$mode" "$cnt" $((before + 500))
+		check "$mode: the host still answers a ping" csme ping
 		;;
 	flood)
+		rsts=$(out_rsts)
 		syn_flood 1500
 		grows "$mode" "$cnt" "$before"
+		check_ge "$mode: the H2M data ring was full" "$(sap_counter ring_h2m1_full)" 1
+		# CSME's SYNs that did not fit were dropped, not handed to Linux
+		check_eq "$mode: Linux sent no reset for CSME's port" \
+			"$(($(out_rsts) - rsts))" 0
 		check "$mode: host traffic unaffected" air busybox ping -c 1 -W 2 "$HOST_IP"
 		;;
 	random)
@@ -97,8 +121,8 @@ for spec in \
 	recover "$mode"
 done
 
-check_ge "every rejection is visible by reason" \
-	"$(grep -c '^rejected_' "$SAP_DBG/counters")" 3
+check_ge "rejections are visible by reason (10 reasons or more)" \
+	"$(grep -c '^rejected_' "$SAP_DBG/counters")" 10
 diag "$(grep '^rejected_' "$SAP_DBG/counters")"
 check "the session is clean at the end" sap_active
 [ "$tap_failed" = 0 ] || sap_diag

@@ -36,9 +36,9 @@ for cycle in 1 2; do
 	ok $? "suspend/resume cycle $cycle (mem, pm_test=freezer)"
 	echo none > /sys/power/pm_test
 	check "cycle $cycle: CSME was told the host goes down" \
-		wait_for 10 test "$(csme_get .counters.host_goes_down)" -gt "${gd:-0}"
+		wait_val 10 -gt "${gd:-0}" csme_get .counters.host_goes_down
 	check "cycle $cycle: re-handshake after resume" \
-		wait_for 20 test "$(sap_counter handshakes)" -gt "$hs"
+		wait_val 20 -gt "$hs" sap_counter handshakes
 	check "cycle $cycle: session active" wait_for 10 sap_active
 	check "cycle $cycle: wlsim0 carrier back" wait_for 10 grep -qx 1 /sys/class/net/wlsim0/carrier
 	check_eq "cycle $cycle: the host owns the NIC" "$(nic_state owner)" host
@@ -52,7 +52,7 @@ check_eq "HOST_GOES_DOWN drained on every suspend" "$(sap_counter goes_down_no_a
 # The WLAN driver goes away, then CSME detaches and the modules unload.
 check "rmmod wlan_sim" rmmod wlan_sim
 check "csme-sim saw the WLAN driver go (WIFIDR_DOWN)" \
-	wait_for 5 test "$(csme_get .wifidr)" = down
+	wait_val 5 = down csme_get .wifidr
 check_eq "sap_host: no driver registered" "$(sap_status driver)" none
 csme_stop
 check_eq "sap_host unbound once CSME detached" "$(sap_status state)" unbound

@@ -29,7 +29,7 @@ sleep 1
 check "csme-sim fw reset while GETs run" csme fw reset
 wait "$loop"
 diag "$(wc -l < /tmp/gets) of 20 GETs around the reset succeeded"
-check "re-handshake after the reset" wait_for 10 test "$(sap_counter handshakes)" -gt "$hs"
+check "re-handshake after the reset" wait_val 10 -gt "$hs" sap_counter handshakes
 check "session active again" wait_for 10 sap_active
 check "AMT answers after the reset" wait_for 10 amt_get
 check_eq "host traffic flows" "$(host_get)" "host page"
