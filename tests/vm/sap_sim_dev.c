@@ -179,10 +179,29 @@ static int wait_start(int fd, int ms)
 	return -1;
 }
 
+/* the same commands as seen by programs built with other struct sizes */
+struct attach_big {
+	struct sap_sim_attach a;
+	uint64_t ext;
+};
+
+struct info_small {
+	uint32_t size;
+	uint32_t attached;
+};
+
+#define SAP_SIM_IOC_ATTACH_BIG	_IOW(SAP_SIM_IOC_MAGIC, 0, struct attach_big)
+#define SAP_SIM_IOC_INFO_SMALL	_IOWR(SAP_SIM_IOC_MAGIC, 3, struct info_small)
+
 static void test_errnos(void)
 {
 	struct sap_sim_attach a = { .size = sizeof(a) };
 	struct sap_sim_info info = { .size = sizeof(info) };
+	struct attach_big big = {};
+	struct info_small small_info = {};
+	struct sap_sim_event *ev;
+	struct pollfd p;
+	void *noaccess;
 	unsigned char small[8], msg[SAP_SIM_MSG_MAX + 1] = {};
 	int fd, fd2;
 
@@ -209,9 +228,31 @@ static void test_errnos(void)
 	tap_errno(ioctl(fd, SAP_SIM_IOC_ATTACH, NULL), EFAULT, "ATTACH with NULL: EFAULT");
 	tap_ok(ioctl(fd, SAP_SIM_IOC_INFO, &info) == 0 && !info.attached,
 	       "INFO: not attached");
-	tap_ok(attach(fd, 0) == 0, "ATTACH");
+	p.fd = fd;
+	p.events = POLLOUT;
+	tap_eq(poll(&p, 1, 0), 0, "poll: no POLLOUT before the client is enabled");
+
+	/* the structs carry their size: other sizes in the ioctl number work */
+	big.a.size = sizeof(big);
+	big.ext = 1;
+	tap_errno(ioctl(fd, SAP_SIM_IOC_ATTACH_BIG, &big), E2BIG,
+		  "ATTACH from a newer program setting an unknown field: E2BIG");
+	big.ext = 0;
+	tap_ok(ioctl(fd, SAP_SIM_IOC_ATTACH_BIG, &big) == 0,
+	       "ATTACH from a newer program (%zu-byte struct, zero tail)", sizeof(big));
+	small_info.size = sizeof(small_info);
+	tap_ok(ioctl(fd, SAP_SIM_IOC_INFO_SMALL, &small_info) == 0 && small_info.attached == 1,
+	       "INFO from an older program (8-byte struct)");
 	tap_errno(attach(fd, 0), EBUSY, "ATTACH twice: EBUSY");
+
+	/* a read that faults leaves its event queued */
+	noaccess = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	tap_errno(read(fd, noaccess, EVBUF), EFAULT, "read into an inaccessible buffer: EFAULT");
+	munmap(noaccess, 4096);
+	ev = next_event(fd, 2000);
+	tap_ok(ev && ev->type == SAP_SIM_EV_MAP, "the next read returns that event (MAP)");
 	tap_ok(wait_start(fd, 2000) == 4, "START offers SAP v4");
+	tap_ok(poll(&p, 1, 0) == 1 && (p.revents & POLLOUT), "poll: POLLOUT once enabled");
 	tap_errno(write(fd, msg, 0), EINVAL, "empty write: EINVAL");
 	tap_errno(write(fd, msg, sizeof(msg)), EMSGSIZE, "write of %zu bytes: EMSGSIZE",
 		  sizeof(msg));

@@ -21,9 +21,19 @@
  *     away and comes back, sap_host re-handshakes), SAP_SIM_IOC_DETACH, or
  *     close the file (the client goes away for good).
  *
- * poll() reports POLLIN when an event is queued and POLLOUT when a message
- * can be written. The client also goes away across system suspend and comes
- * back on resume, as a real MEI client does; the simulator sees the events.
+ * poll() reports POLLIN when an event is queued and POLLOUT when the client
+ * is enabled and a message can be written. A blocking write() waits for room
+ * in the queue to the host; a non-blocking one fails with EAGAIN. A read()
+ * that fails with EFAULT leaves its event queued. The client also goes away
+ * across system suspend and comes back on resume, as a real MEI client does;
+ * the simulator sees the events.
+ *
+ * A mapping of the area holds the file: closing the descriptor while the
+ * area is still mapped detaches the client only at munmap() or exit.
+ *
+ * The ioctl argument structs start with their own size; the kernel selects
+ * the command by number and direction, so a program built with an older or
+ * newer struct keeps working (unknown trailing fields must be zero).
  */
 #ifndef _UAPI_LINUX_SAP_SIM_H
 #define _UAPI_LINUX_SAP_SIM_H

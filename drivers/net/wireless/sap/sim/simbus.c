@@ -230,6 +230,19 @@ static bool sap_sim_ev_pop(struct sap_sim_qev *out)
 	return true;
 }
 
+/* Put back an event that could not be copied to user space. */
+static void sap_sim_ev_unpop(const struct sap_sim_qev *ev)
+{
+	guard(spinlock)(&sim.lock);
+	if (sim.ev_count == SAP_SIM_EVQ_LEN) {
+		sim.events_dropped++;
+		return;
+	}
+	sim.ev_head = (sim.ev_head + SAP_SIM_EVQ_LEN - 1) % SAP_SIM_EVQ_LEN;
+	sim.evq[sim.ev_head] = *ev;
+	sim.ev_count++;
+}
+
 static bool sap_sim_ev_ready(void)
 {
 	bool ready = false;
@@ -237,6 +250,13 @@ static bool sap_sim_ev_ready(void)
 	scoped_guard(spinlock, &sim.lock)
 		ready = sim.ev_count != 0;
 	return ready;
+}
+
+/* A write would not block: a free slot, or a disabled client (ENOTCONN). */
+static bool sap_sim_writable(void)
+{
+	guard(spinlock)(&sim.lock);
+	return !sim.enabled || sim.rx_count < SAP_SIM_RXQ_LEN;
 }
 
 static void sap_sim_ev_queue(u32 type, u32 map_size)
@@ -537,14 +557,27 @@ static long sap_sim_ioctl(struct file *file, unsigned int cmd,
 {
 	void __user *uarg = (void __user *)arg;
 
-	switch (cmd) {
-	case SAP_SIM_IOC_ATTACH:
+	/* The structs carry their own size: an ioctl number built with a
+	 * newer or older struct size selects the same command.
+	 */
+	if (_IOC_TYPE(cmd) != SAP_SIM_IOC_MAGIC)
+		return -ENOTTY;
+	switch (_IOC_NR(cmd)) {
+	case _IOC_NR(SAP_SIM_IOC_ATTACH):
+		if (_IOC_DIR(cmd) != _IOC_DIR(SAP_SIM_IOC_ATTACH))
+			return -ENOTTY;
 		return sap_sim_ioc_attach(uarg);
-	case SAP_SIM_IOC_DETACH:
+	case _IOC_NR(SAP_SIM_IOC_DETACH):
+		if (cmd != SAP_SIM_IOC_DETACH)
+			return -ENOTTY;
 		return sap_sim_ioc_detach();
-	case SAP_SIM_IOC_RESET:
+	case _IOC_NR(SAP_SIM_IOC_RESET):
+		if (cmd != SAP_SIM_IOC_RESET)
+			return -ENOTTY;
 		return sap_sim_ioc_reset();
-	case SAP_SIM_IOC_INFO:
+	case _IOC_NR(SAP_SIM_IOC_INFO):
+		if (_IOC_DIR(cmd) != _IOC_DIR(SAP_SIM_IOC_INFO))
+			return -ENOTTY;
 		return sap_sim_ioc_info(uarg);
 	default:
 		return -ENOTTY;
@@ -596,8 +629,11 @@ static ssize_t sap_sim_read(struct file *file, char __user *buf,
 	hdr.gen = ev.gen;
 	hdr.map_size = ev.map_size;
 	if (copy_to_user(buf, &hdr, sizeof(hdr)) ||
-	    copy_to_user(buf + sizeof(hdr), ev.data, ev.len))
+	    copy_to_user(buf + sizeof(hdr), ev.data, ev.len)) {
+		/* The next read() gets the same event. */
+		sap_sim_ev_unpop(&ev);
 		return -EFAULT;
+	}
 	return sizeof(hdr) + ev.len;
 }
 
@@ -606,6 +642,8 @@ static ssize_t sap_sim_write(struct file *file, const char __user *buf,
 {
 	struct sap_sim_qmsg *slot;
 	u8 data[SAP_SIM_MSG_MAX];
+	bool queued;
+	int ret;
 
 	if (!count)
 		return -EINVAL;
@@ -614,16 +652,29 @@ static ssize_t sap_sim_write(struct file *file, const char __user *buf,
 	if (copy_from_user(data, buf, count))
 		return -EFAULT;
 
-	scoped_guard(spinlock, &sim.lock) {
-		/* Not "attached": START_OK may arrive while probe still runs. */
-		if (!sim.enabled)
-			return -ENOTCONN;
-		if (sim.rx_count == SAP_SIM_RXQ_LEN)
+	for (;;) {
+		scoped_guard(spinlock, &sim.lock) {
+			/* Not "attached": START_OK may arrive while probe runs. */
+			if (!sim.enabled)
+				return -ENOTCONN;
+			queued = sim.rx_count < SAP_SIM_RXQ_LEN;
+			if (queued) {
+				slot = &sim.rxq[(sim.rx_head + sim.rx_count) % SAP_SIM_RXQ_LEN];
+				slot->len = count;
+				memcpy(slot->data, data, count);
+				sim.rx_count++;
+			}
+		}
+		if (queued)
+			break;
+		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		slot = &sim.rxq[(sim.rx_head + sim.rx_count) % SAP_SIM_RXQ_LEN];
-		slot->len = count;
-		memcpy(slot->data, data, count);
-		sim.rx_count++;
+		/* The receive work frees slots; disabling the client wakes
+		 * us too (DISABLE event) and ends the wait with ENOTCONN.
+		 */
+		ret = wait_event_interruptible(sim.wq, sap_sim_writable());
+		if (ret)
+			return ret;
 	}
 	schedule_work(&sim.rx_work);
 	return count;
@@ -638,7 +689,7 @@ static __poll_t sap_sim_poll(struct file *file, poll_table *wait)
 	scoped_guard(spinlock, &sim.lock) {
 		if (sim.ev_count)
 			mask |= EPOLLIN | EPOLLRDNORM;
-		if (sim.rx_count < SAP_SIM_RXQ_LEN)
+		if (sim.enabled && sim.rx_count < SAP_SIM_RXQ_LEN)
 			mask |= EPOLLOUT | EPOLLWRNORM;
 	}
 	return mask;
@@ -726,7 +777,8 @@ static void sap_sim_pm_resume(void)
 	if (!sim.pm_reattach)
 		return;
 	sim.pm_reattach = false;
-	if (!sim.open || sim.closing)
+	/* The simulator may have attached again while tasks still ran. */
+	if (!sim.open || sim.closing || sim.attached)
 		return;
 	ret = sap_sim_attach(sim.max_map_size);
 	/* Not a resume failure: the client simply stays away. */
