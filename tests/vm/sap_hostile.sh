@@ -72,12 +72,14 @@ for spec in \
 	"notif-too-big rejected_msg_too_big now" \
 	"bad-ssid rejected_bad_ssid_len now" \
 	"wrong-owner rejected_bad_field now" \
+	"host-ptr ring_m2h0_bad_ptr ptr" \
 	"csa-flood csa_rx flood-csa" \
 	"no-drain data_to_csme_dropped flood" \
 	"random notif_rx_bad random"; do
 	set -- $spec
 	mode=$1 cnt=$2 how=$3
 	before=$(sap_counter "$cnt")
+	pings=$(sap_counter pings)
 	bad_before=$(($(sap_counter notif_rx_bad) + $(sap_counter me_rx_bad) +
 		      $(sap_counter data_from_csme_bad)))
 	check "$mode: csme-sim hostile $mode" csme hostile "$mode"
@@ -96,6 +98,13 @@ for spec in \
 		# rejecting the bad input did not cost the session
 		check "$mode: AMT answers before any reset" wait_for 10 amt_get
 		check_eq "$mode: still active" "$(sap_status state)" active
+		;;
+	ptr)
+		# CSME moved the host's own read pointer: noticed, put back,
+		# and the PING behind it is still answered
+		grows "$mode" "$cnt" "$before"
+		check "$mode: the PING after it was answered" wait_val 5 -gt "$pings" sap_counter pings
+		check "$mode: AMT answers before any reset" wait_for 10 amt_get
 		;;
 	flood-csa)
 		# 1000 doorbells; the device queue may merge some, not most of them

@@ -80,6 +80,7 @@ enum csme_hostile {
 	HOSTILE_CSA_FLOOD,		/* one-shot (1000 doorbells) */
 	HOSTILE_RANDOM,			/* continuous */
 	HOSTILE_WRONG_OWNER,		/* one-shot */
+	HOSTILE_HOST_PTR,		/* one-shot */
 	HOSTILE__COUNT
 };
 

@@ -36,6 +36,7 @@ static const char *const hostile_names[HOSTILE__COUNT] = {
 	[HOSTILE_CSA_FLOOD]		= "csa-flood",
 	[HOSTILE_RANDOM]		= "random",
 	[HOSTILE_WRONG_OWNER]		= "wrong-owner",
+	[HOSTILE_HOST_PTR]		= "host-ptr",
 };
 
 #define HOSTILE_FLOOD_COUNT	1000
@@ -235,6 +236,20 @@ static void hostile_ring_ptr(struct csme_fw *fw)
 	fw->csa_pending = true;
 }
 
+/* Move the read pointer of the M2H notification ring, which belongs to
+ * the host: it must notice, keep its own copy and put the value back.
+ */
+static void hostile_host_ptr(struct csme_fw *fw)
+{
+	struct sap_ring *r = &fw->m2h[SAP_QUEUE_NOTIF];
+	uint32_t rd = le32_to_cpu(READ_ONCE(*r->rd_ptr));
+
+	WRITE_ONCE(*r->rd_ptr, cpu_to_le32((rd + r->size / 2) % r->size));
+	fw->cnt[CSME_C_HOSTILE_ACTIONS]++;
+	/* a message for the host to read, so that it looks at the pointer */
+	csme_fw_send_empty(fw, SAP_MSG_NOTIF_PING);
+}
+
 static void hostile_ring_overrun(struct csme_fw *fw)
 {
 	uint8_t m[12];
@@ -401,6 +416,9 @@ static void hostile_apply(struct csme_fw *fw)
 		break;
 	case HOSTILE_WRONG_OWNER:
 		hostile_wrong_owner(fw);
+		break;
+	case HOSTILE_HOST_PTR:
+		hostile_host_ptr(fw);
 		break;
 	default:
 		break;

@@ -139,6 +139,7 @@ static void test_ring_modes(void)
 {
 	unsigned int cnt[SAP_R_COUNT];
 	struct sap_ring_msg m;
+	uint32_t own;
 
 	start(true);
 	csme_fw_cmd_hostile(S.fw, HOSTILE_RING_PTR, 0, msg, sizeof(msg));
@@ -202,6 +203,18 @@ static void test_ring_modes(void)
 	csme_fw_cmd_hostile(S.fw, HOSTILE_WRONG_OWNER, 0, msg, sizeof(msg));
 	tap_eq(host_next(&S.h, SAP_QUEUE_NOTIF), SAP_R_BAD_FIELD, "wrong-owner: NIC_OWNER 77");
 	tap_eq(le32_to_cpu(*(uint32_t *)(S.h.buf + 8)), 77, "value 77 on the wire");
+	tap_ok(clean_restart(), "hostile off + reset: clean handshake");
+	sim_fini(&S);
+
+	start(true);
+	host_discard(&S.h);
+	own = le32_to_cpu(*S.h.m2h[SAP_QUEUE_NOTIF].rd_ptr);
+	csme_fw_cmd_hostile(S.fw, HOSTILE_HOST_PTR, 0, msg, sizeof(msg));
+	csme_fw_flush(S.fw);
+	tap_ok(le32_to_cpu(*S.h.m2h[SAP_QUEUE_NOTIF].rd_ptr) != own,
+	       "host-ptr: CSME moved the host's M2H read pointer");
+	tap_ok(host_find(&S.h, SAP_MSG_NOTIF_PING), "the host still reads the PING after it");
+	tap_eq(S.h.m2h[SAP_QUEUE_NOTIF].cnt.n[SAP_R_RING_OWN_PTR], 1, "and counted the change once");
 	tap_ok(clean_restart(), "hostile off + reset: clean handshake");
 	sim_fini(&S);
 }
