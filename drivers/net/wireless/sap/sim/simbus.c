@@ -233,14 +233,15 @@ static bool sap_sim_ev_pop(struct sap_sim_qev *out)
 /* Put back an event that could not be copied to user space. */
 static void sap_sim_ev_unpop(const struct sap_sim_qev *ev)
 {
-	guard(spinlock)(&sim.lock);
-	if (sim.ev_count == SAP_SIM_EVQ_LEN) {
+	spin_lock(&sim.lock);
+	if (sim.ev_count < SAP_SIM_EVQ_LEN) {
+		sim.ev_head = (sim.ev_head + SAP_SIM_EVQ_LEN - 1) % SAP_SIM_EVQ_LEN;
+		sim.evq[sim.ev_head] = *ev;
+		sim.ev_count++;
+	} else {
 		sim.events_dropped++;
-		return;
 	}
-	sim.ev_head = (sim.ev_head + SAP_SIM_EVQ_LEN - 1) % SAP_SIM_EVQ_LEN;
-	sim.evq[sim.ev_head] = *ev;
-	sim.ev_count++;
+	spin_unlock(&sim.lock);
 }
 
 static bool sap_sim_ev_ready(void)
@@ -255,8 +256,12 @@ static bool sap_sim_ev_ready(void)
 /* A write would not block: a free slot, or a disabled client (ENOTCONN). */
 static bool sap_sim_writable(void)
 {
-	guard(spinlock)(&sim.lock);
-	return !sim.enabled || sim.rx_count < SAP_SIM_RXQ_LEN;
+	bool writable;
+
+	spin_lock(&sim.lock);
+	writable = !sim.enabled || sim.rx_count < SAP_SIM_RXQ_LEN;
+	spin_unlock(&sim.lock);
+	return writable;
 }
 
 static void sap_sim_ev_queue(u32 type, u32 map_size)
