@@ -1,34 +1,47 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Names of the SAP core reason codes: a sentence for logs and a short
- * identifier for counter keys.
+/* Names of the SAP core reason codes: a short identifier for counter keys
+ * and a sentence for logs.
  */
 #include "sap_reason.h"
 
-static const char * const sap_reason_names[SAP_R_COUNT] = {
-	[SAP_OK]		= "ok",
-	[SAP_R_EMPTY]		= "ring empty",
-	[SAP_R_INVAL]		= "invalid argument",
-	[SAP_R_NO_SPACE]	= "output buffer too small",
-	[SAP_R_RING_PTR_RANGE]	= "ring pointer out of range",
-	[SAP_R_RING_OWN_PTR]	= "peer modified our ring pointer",
-	[SAP_R_RING_TRUNC_HDR]	= "ring holds a truncated header",
-	[SAP_R_RING_OVERRUN]	= "message length overruns published data",
-	[SAP_R_RING_FULL]	= "ring full",
-	[SAP_R_MSG_TOO_BIG]	= "message too big",
-	[SAP_R_TRUNC_HDR]	= "truncated header",
-	[SAP_R_LEN_MISMATCH]	= "header length mismatch",
-	[SAP_R_UNKNOWN_TYPE]	= "unknown message type",
-	[SAP_R_WRONG_DIR]	= "message type not allowed in this direction",
-	[SAP_R_WRONG_QUEUE]	= "message type not allowed in this queue",
-	[SAP_R_SHORT_PAYLOAD]	= "payload too short",
-	[SAP_R_BAD_FIELD]	= "field value out of range",
-	[SAP_R_BAD_SSID_LEN]	= "ssid length too big",
-	[SAP_R_BAD_VERSION]	= "unsupported SAP version",
-	[SAP_R_DATA_TOO_SHORT]	= "data packet shorter than an Ethernet header",
-	[SAP_R_AREA_TOO_SMALL]	= "shared area too small",
-	[SAP_R_AREA_BAD_MAGIC]	= "shared area magic missing",
-	[SAP_R_AREA_BAD_LAYOUT]	= "shared area layout unexpected",
+struct sap_reason_name {
+	const char *id;
+	const char *desc;
 };
+
+static const struct sap_reason_name sap_reason_names[SAP_R_COUNT] = {
+	[SAP_OK] = { "ok", "ok" },
+	[SAP_R_EMPTY] = { "empty", "ring empty" },
+	[SAP_R_INVAL] = { "inval", "invalid argument" },
+	[SAP_R_NO_SPACE] = { "no_space", "output buffer too small" },
+	[SAP_R_RING_PTR_RANGE] = { "ring_ptr_range", "ring pointer out of range" },
+	[SAP_R_RING_OWN_PTR] = { "ring_own_ptr", "peer modified our ring pointer" },
+	[SAP_R_RING_TRUNC_HDR] = { "ring_trunc_hdr", "ring holds a truncated header" },
+	[SAP_R_RING_OVERRUN] = { "ring_overrun", "message length overruns published data" },
+	[SAP_R_RING_FULL] = { "ring_full", "ring full" },
+	[SAP_R_MSG_TOO_BIG] = { "msg_too_big", "message too big" },
+	[SAP_R_TRUNC_HDR] = { "trunc_hdr", "truncated header" },
+	[SAP_R_LEN_MISMATCH] = { "len_mismatch", "header length mismatch" },
+	[SAP_R_UNKNOWN_TYPE] = { "unknown_type", "unknown message type" },
+	[SAP_R_WRONG_DIR] = { "wrong_dir", "message type not allowed in this direction" },
+	[SAP_R_WRONG_QUEUE] = { "wrong_queue", "message type not allowed in this queue" },
+	[SAP_R_SHORT_PAYLOAD] = { "short_payload", "payload too short" },
+	[SAP_R_BAD_FIELD] = { "bad_field", "field value out of range" },
+	[SAP_R_BAD_SSID_LEN] = { "bad_ssid_len", "ssid length too big" },
+	[SAP_R_BAD_VERSION] = { "bad_version", "unsupported SAP version" },
+	[SAP_R_DATA_TOO_SHORT] = { "data_too_short",
+				   "data packet shorter than an Ethernet header" },
+	[SAP_R_AREA_TOO_SMALL] = { "area_too_small", "shared area too small" },
+	[SAP_R_AREA_BAD_MAGIC] = { "area_bad_magic", "shared area magic missing" },
+	[SAP_R_AREA_BAD_LAYOUT] = { "area_bad_layout", "shared area layout unexpected" },
+};
+
+static const struct sap_reason_name *sap_reason_name(enum sap_reason r)
+{
+	if ((unsigned int)r >= SAP_R_COUNT || !sap_reason_names[r].id)
+		return NULL;
+	return &sap_reason_names[r];
+}
 
 /**
  * sap_reason_str() - describe a reason code
@@ -39,36 +52,10 @@ static const char * const sap_reason_names[SAP_R_COUNT] = {
  */
 const char *sap_reason_str(enum sap_reason r)
 {
-	if ((unsigned int)r >= SAP_R_COUNT || !sap_reason_names[r])
-		return "unknown reason";
-	return sap_reason_names[r];
-}
+	const struct sap_reason_name *n = sap_reason_name(r);
 
-static const char * const sap_reason_ids[SAP_R_COUNT] = {
-	[SAP_OK]		= "ok",
-	[SAP_R_EMPTY]		= "empty",
-	[SAP_R_INVAL]		= "inval",
-	[SAP_R_NO_SPACE]	= "no_space",
-	[SAP_R_RING_PTR_RANGE]	= "ring_ptr_range",
-	[SAP_R_RING_OWN_PTR]	= "ring_own_ptr",
-	[SAP_R_RING_TRUNC_HDR]	= "ring_trunc_hdr",
-	[SAP_R_RING_OVERRUN]	= "ring_overrun",
-	[SAP_R_RING_FULL]	= "ring_full",
-	[SAP_R_MSG_TOO_BIG]	= "msg_too_big",
-	[SAP_R_TRUNC_HDR]	= "trunc_hdr",
-	[SAP_R_LEN_MISMATCH]	= "len_mismatch",
-	[SAP_R_UNKNOWN_TYPE]	= "unknown_type",
-	[SAP_R_WRONG_DIR]	= "wrong_dir",
-	[SAP_R_WRONG_QUEUE]	= "wrong_queue",
-	[SAP_R_SHORT_PAYLOAD]	= "short_payload",
-	[SAP_R_BAD_FIELD]	= "bad_field",
-	[SAP_R_BAD_SSID_LEN]	= "bad_ssid_len",
-	[SAP_R_BAD_VERSION]	= "bad_version",
-	[SAP_R_DATA_TOO_SHORT]	= "data_too_short",
-	[SAP_R_AREA_TOO_SMALL]	= "area_too_small",
-	[SAP_R_AREA_BAD_MAGIC]	= "area_bad_magic",
-	[SAP_R_AREA_BAD_LAYOUT]	= "area_bad_layout",
-};
+	return n ? n->desc : "unknown reason";
+}
 
 /**
  * sap_reason_id() - short identifier of a reason code
@@ -82,7 +69,7 @@ static const char * const sap_reason_ids[SAP_R_COUNT] = {
  */
 const char *sap_reason_id(enum sap_reason r)
 {
-	if ((unsigned int)r >= SAP_R_COUNT || !sap_reason_ids[r])
-		return "unknown";
-	return sap_reason_ids[r];
+	const struct sap_reason_name *n = sap_reason_name(r);
+
+	return n ? n->id : "unknown";
 }
