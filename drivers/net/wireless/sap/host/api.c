@@ -205,8 +205,13 @@ int sap_get_ownership_locked(struct sap_host *h, bool wait)
  */
 int sap_mei_get_ownership(void)
 {
-	guard(mutex)(&sap_host.lock);
-	return sap_get_ownership_locked(&sap_host, true);
+	int ret;
+
+	/* Not a guard: the wait drops and retakes the lock. */
+	mutex_lock(&sap_host.lock);
+	ret = sap_get_ownership_locked(&sap_host, true);
+	mutex_unlock(&sap_host.lock);
+	return ret;
 }
 EXPORT_SYMBOL_GPL(sap_mei_get_ownership);
 
@@ -399,13 +404,14 @@ EXPORT_SYMBOL_GPL(sap_mei_device_state);
 int sap_mei_pldr_req(void)
 {
 	struct sap_host *h = &sap_host;
-	int tries, len;
+	int tries, len, ret = 0;
 	u32 session;
 
-	guard(mutex)(&h->lock);
+	mutex_lock(&h->lock);
 	if (!sap_active(h))
-		return 0;
+		goto out;
 	session = h->session;
+	ret = -ETIMEDOUT;
 	for (tries = 0; tries < SAP_PLDR_TRIES; tries++) {
 		WRITE_ONCE(h->pldr_acked, false);
 		len = sap_msg_enc_dw(h->txbuf, sizeof(h->txbuf), SAP_MSG_NOTIF_PLDR,
@@ -416,14 +422,19 @@ int sap_mei_pldr_req(void)
 		wait_event_timeout(h->wq, READ_ONCE(h->pldr_acked) ||
 				   READ_ONCE(h->session) != session, SAP_PLDR_TIMEOUT);
 		mutex_lock(&h->lock);
-		if (h->session != session)
-			return 0;
+		if (h->session != session) {
+			ret = 0;
+			break;
+		}
 		if (h->pldr_acked) {
 			h->pldr_active = true;
-			return 0;
+			ret = 0;
+			break;
 		}
 	}
-	return -ETIMEDOUT;
+out:
+	mutex_unlock(&h->lock);
+	return ret;
 }
 EXPORT_SYMBOL_GPL(sap_mei_pldr_req);
 
