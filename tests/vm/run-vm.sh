@@ -37,12 +37,15 @@ out=$build/vm/out-$mode
 rm -rf "$out"
 mkdir -p "$out"
 
+# A soft lockup panics the guest (which then powers off) instead of leaving
+# a test stuck in the kernel, where its timeout cannot kill it, until the
+# VM limit; on panic the whole kernel log is replayed to the console.
 echo "# booting $kernel in QEMU (TCG, 2 vCPUs), mode $mode"
 timeout -k 10 "$timeout_s" qemu-system-x86_64 \
 	-accel tcg,thread=multi -cpu max -smp 2 -m "${FWGATE_VM_MEM:-2048}" \
 	-nographic -no-reboot -nic none \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 quiet panic=-1 oops=panic fwgate.root=$root fwgate.mode=$mode fwgate.tests=$tests ${FWGATE_VM_APPEND:-}" \
+	-append "console=ttyS0 quiet panic=-1 oops=panic softlockup_panic=1 panic_print=0x10 fwgate.root=$root fwgate.mode=$mode fwgate.tests=$tests ${FWGATE_VM_APPEND:-}" \
 	-fsdev local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap \
 	-device virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot \
 	-fsdev local,id=results,path="$out",security_model=none,multidevs=remap \
