@@ -16,7 +16,14 @@ AIR_IP=10.77.0.1
 HOST_IP=10.77.0.2
 csme_pid=
 
+# A test killed by its timeout (SIGTERM) still runs its EXIT trap.
+trap 'exit 143' TERM
+
 sap_load() { # [sap_host module parameters...]
+	# whatever an earlier test that was killed left behind
+	pkill -x csme-sim 2> /dev/null
+	ip netns del air 2> /dev/null
+	sap_unload
 	insmod "$moddir/drivers/net/wireless/sap/sap_host.ko" "$@" &&
 	insmod "$moddir/drivers/net/wireless/sap/sim/sap_sim.ko" &&
 	insmod "$moddir/drivers/net/wireless/wlan_sim/wlan_sim.ko"
