@@ -21,9 +21,12 @@
 #include "internal.h"
 #include "trace.h"
 
-/* Write one frame behind a header into the H2M data ring. */
+/* Write one frame behind a header into the H2M data ring; on success count
+ * it in data_to_csme and, unless @kind is that counter, in @kind as well
+ * (under the same lock, once per frame).
+ */
 static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
-			       const u8 *frame, u32 len)
+			       const u8 *frame, u32 len, enum sap_host_counter kind)
 {
 	struct sap_ring *ring = &h->h2m[SAP_QUEUE_DATA];
 	enum sap_reason r;
@@ -43,6 +46,8 @@ static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
 	r = sap_ring_write(ring, hdr, hdr_len, frame, len);
 	if (r == SAP_OK) {
 		sap_cnt(h, SAP_CNT_DATA_H2M);
+		if (kind != SAP_CNT_DATA_H2M)
+			sap_cnt(h, kind);
 		h->csa_kick |= was_empty;
 	} else {
 		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
@@ -54,7 +59,8 @@ static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
 	return true;
 }
 
-static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len)
+static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len,
+			      enum sap_host_counter kind)
 {
 	u8 hdr[sizeof(struct sap_hdr)];
 	int ret;
@@ -63,7 +69,7 @@ static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len)
 	ret = sap_msg_enc_data_hdr(hdr, sizeof(hdr), READ_ONCE(h->sap_seq), len);
 	if (ret < 0)
 		return false;
-	return sap_h2m_data_write(h, hdr, ret, frame, len);
+	return sap_h2m_data_write(h, hdr, ret, frame, len, kind);
 }
 
 /**
@@ -79,8 +85,8 @@ rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 	struct sap_host_filters *filters;
 	struct sk_buff *skb = *pskb;
 	enum sap_rx_verdict v;
+	bool sent, csme_only;
 	const u8 *frame;
-	bool sent;
 	u32 len;
 
 	if (!skb_mac_header_was_set(skb) || skb->data - skb_mac_header(skb) != ETH_HLEN)
@@ -95,24 +101,21 @@ rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 	v = sap_filter_rx(&filters->f, frame, len);
 	if (v == SAP_RX_HOST)
 		return RX_HANDLER_PASS;
-	sent = sap_frame_to_csme(h, frame, len);
+	csme_only = v == SAP_RX_CSME;
+	sent = sap_frame_to_csme(h, frame, len,
+				 csme_only ? SAP_CNT_DATA_H2M_CONSUMED : SAP_CNT_DATA_H2M);
 	if (sent)
-		trace_sap_host_data(v == SAP_RX_CSME ? SAP_DATA_RX_CONSUMED : SAP_DATA_TO_CSME,
-				    len);
-	if (v == SAP_RX_BOTH)
+		trace_sap_host_data(csme_only ? SAP_DATA_RX_CONSUMED : SAP_DATA_TO_CSME, len);
+	if (!csme_only)
 		return RX_HANDLER_PASS;
 	/* The frame is CSME's alone. If it could not be queued it is dropped
-	 * (and counted as such): handed to Linux, a SYN to CSME's port would
-	 * be answered with a reset that kills CSME's connection.
+	 * (counted in data_to_csme_dropped): handed to Linux, a SYN to CSME's
+	 * port would be answered with a reset that kills CSME's connection.
 	 */
-	if (!sent) {
+	if (sent)
+		consume_skb(skb);
+	else
 		kfree_skb(skb);
-		return RX_HANDLER_CONSUMED;
-	}
-	spin_lock_bh(&h->data_lock);
-	sap_cnt(h, SAP_CNT_DATA_H2M_CONSUMED);
-	spin_unlock_bh(&h->data_lock);
-	consume_skb(skb);
 	return RX_HANDLER_CONSUMED;
 }
 
@@ -280,12 +283,9 @@ void sap_mei_tx_copy_to_csme(struct sk_buff *skb)
 	if (sap_filter_is_dhcp_request(frame, skb->len)) {
 		ret = sap_msg_enc_cb_data_hdr(hdr, sizeof(hdr), READ_ONCE(h->sap_seq), skb->len,
 					      SAP_CB_TX_DHCP_FILT_STATUS);
-		if (ret > 0 && sap_h2m_data_write(h, hdr, ret, frame, skb->len)) {
-			spin_lock_bh(&h->data_lock);
-			sap_cnt(h, SAP_CNT_DHCP_COPIES);
-			spin_unlock_bh(&h->data_lock);
+		if (ret > 0 && sap_h2m_data_write(h, hdr, ret, frame, skb->len,
+						  SAP_CNT_DHCP_COPIES))
 			trace_sap_host_data(SAP_DATA_DHCP, skb->len);
-		}
 	}
 	consume_skb(copy);
 }

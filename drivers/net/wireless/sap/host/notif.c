@@ -70,6 +70,14 @@ void sap_initial_burst(struct sap_host *h)
 	sap_send_dw(h, SAP_MSG_NOTIF_RADIO_STATE, h->cfg.rf_kill);
 }
 
+/* The host owns the NIC: stop asking and wake whoever waits for it. */
+static void sap_host_owns_nic(struct sap_host *h)
+{
+	WRITE_ONCE(h->got_ownership, true);
+	cancel_delayed_work(&h->retake_work);
+	wake_up_all(&h->wq);
+}
+
 static void sap_handle_amt_state(struct sap_host *h, u32 val)
 {
 	bool enabled = !!val;
@@ -83,9 +91,7 @@ static void sap_handle_amt_state(struct sap_host *h, u32 val)
 		sap_initial_burst(h);
 	} else {
 		/* Without AMT, CSME has no claim on the NIC. */
-		WRITE_ONCE(h->got_ownership, true);
-		cancel_delayed_work(&h->retake_work);
-		wake_up_all(&h->wq);
+		sap_host_owns_nic(h);
 		sap_host_cb_rfkill(h, false, false);
 	}
 	/* (Un)registering the Rx handler needs rtnl: not from here. */
@@ -103,10 +109,8 @@ static void sap_handle_ownership_reply(struct sap_host *h, u32 granted)
 		return;
 	}
 	sap_cnt(h, SAP_CNT_OWNERSHIP_GRANTED);
-	WRITE_ONCE(h->got_ownership, true);
 	h->csme_taking_ownership = false;
-	cancel_delayed_work(&h->retake_work);
-	wake_up_all(&h->wq);
+	sap_host_owns_nic(h);
 	sap_send_empty(h, SAP_MSG_NOTIF_HOST_OWNERSHIP_CONFIRMED);
 	sap_host_cb_rfkill(h, false, false);
 }
@@ -130,12 +134,11 @@ static void sap_handle_csme_taking(struct sap_host *h)
 
 static void sap_handle_nic_owner(struct sap_host *h, u32 owner)
 {
-	WRITE_ONCE(h->got_ownership, owner != SAP_NIC_OWNER_ME);
-	if (h->got_ownership) {
-		cancel_delayed_work(&h->retake_work);
-		wake_up_all(&h->wq);
+	if (owner != SAP_NIC_OWNER_ME) {
+		sap_host_owns_nic(h);
 		return;
 	}
+	WRITE_ONCE(h->got_ownership, false);
 	/* A running device must not be left without its NIC until the
 	 * retake delay expires: ask for it right away.
 	 */

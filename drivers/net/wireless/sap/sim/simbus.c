@@ -560,29 +560,29 @@ static long sap_sim_ioc_info(struct sap_sim_info __user *uarg)
 static long sap_sim_ioctl(struct file *file, unsigned int cmd,
 			  unsigned long arg)
 {
+	static const unsigned int cmds[] = {
+		[_IOC_NR(SAP_SIM_IOC_ATTACH)] = SAP_SIM_IOC_ATTACH,
+		[_IOC_NR(SAP_SIM_IOC_DETACH)] = SAP_SIM_IOC_DETACH,
+		[_IOC_NR(SAP_SIM_IOC_RESET)] = SAP_SIM_IOC_RESET,
+		[_IOC_NR(SAP_SIM_IOC_INFO)] = SAP_SIM_IOC_INFO,
+	};
 	void __user *uarg = (void __user *)arg;
+	unsigned int nr = _IOC_NR(cmd);
 
 	/* The structs carry their own size: an ioctl number built with a
 	 * newer or older struct size selects the same command.
 	 */
-	if (_IOC_TYPE(cmd) != SAP_SIM_IOC_MAGIC)
+	if (_IOC_TYPE(cmd) != SAP_SIM_IOC_MAGIC || nr >= ARRAY_SIZE(cmds) ||
+	    _IOC_DIR(cmd) != _IOC_DIR(cmds[nr]))
 		return -ENOTTY;
-	switch (_IOC_NR(cmd)) {
-	case _IOC_NR(SAP_SIM_IOC_ATTACH):
-		if (_IOC_DIR(cmd) != _IOC_DIR(SAP_SIM_IOC_ATTACH))
-			return -ENOTTY;
+	switch (cmds[nr]) {
+	case SAP_SIM_IOC_ATTACH:
 		return sap_sim_ioc_attach(uarg);
-	case _IOC_NR(SAP_SIM_IOC_DETACH):
-		if (cmd != SAP_SIM_IOC_DETACH)
-			return -ENOTTY;
+	case SAP_SIM_IOC_DETACH:
 		return sap_sim_ioc_detach();
-	case _IOC_NR(SAP_SIM_IOC_RESET):
-		if (cmd != SAP_SIM_IOC_RESET)
-			return -ENOTTY;
+	case SAP_SIM_IOC_RESET:
 		return sap_sim_ioc_reset();
-	case _IOC_NR(SAP_SIM_IOC_INFO):
-		if (_IOC_DIR(cmd) != _IOC_DIR(SAP_SIM_IOC_INFO))
-			return -ENOTTY;
+	case SAP_SIM_IOC_INFO:
 		return sap_sim_ioc_info(uarg);
 	default:
 		return -ENOTTY;
