@@ -26,6 +26,13 @@ else
 fi
 timeout_s=${FWGATE_VM_TIMEOUT:-$default_timeout}
 [ -r "$kernel" ] || { echo "run-vm: no kernel image $kernel (run scripts/setup.sh)" >&2; exit 2; }
+# The machine has two cores: never run two VMs at once. Every run (test,
+# demo, bench, the debug lane) waits here for the one before it.
+exec 9> "${FWGATE_VM_LOCK:-/tmp/fwgate-vm.lock}"
+if ! flock -n 9; then
+	echo "# run-vm: waiting for another VM run to finish"
+	flock 9
+fi
 mkdir -p "$build/vm"
 initrd=$build/vm/initramfs-$kver.cpio.gz
 if [ ! -s "$initrd" ] || [ "$root/tests/vm/init" -nt "$initrd" ] ||
