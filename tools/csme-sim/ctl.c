@@ -21,7 +21,12 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "csme_sim.h"
+#include "ctl.h"
+#include "print.h"
+#include "hostile.h"
+#include "sap_fw.h"
+#include "status.h"
+#include "log.h"
 
 #define CTL_MAX_WORDS	8
 

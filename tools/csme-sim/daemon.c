@@ -25,7 +25,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "csme_sim.h"
+#include "daemon.h"
+#include "ctl.h"
+#include "data.h"
+#include "hostile.h"
+#include "log.h"
+#include "print.h"
+#include "status.h"
+#include "transport.h"
 
 #define TICK_IDLE_MS		50
 #define TICK_BUSY_MS		2

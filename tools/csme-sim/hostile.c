@@ -18,7 +18,10 @@
 #include <errno.h>
 #include <string.h>
 
-#include "csme_sim.h"
+#include "hostile.h"
+#include "sap_fw.h"
+#include "data.h"
+#include "log.h"
 
 static const char *const hostile_names[HOSTILE__COUNT] = {
 	[HOSTILE_OFF]			= "off",

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "csme_sim.h"
+#include "log.h"
 
 int csme_log_quiet;
 static FILE *log_file;

@@ -2,6 +2,20 @@
 /*
  * csme-sim: command line. "run" starts the firmware daemon, every other
  * command is sent to a running daemon over its control socket.
+ *
+ * Each file declares what it defines in the header of the same name:
+ *
+ *   main.c       argument parsing, run / client dispatch
+ *   daemon.c     event loop, signals, command execution
+ *   transport.c  /dev/sap_sim: attach, events, mmap, ME-level message queue
+ *   sap_fw.c     the CSME side of SAP (configuration, handshake,
+ *                notifications, ownership, counters)
+ *   data.c       data path: SAP DATA_PACKET <-> amt_net, the NIC's me port
+ *   hostile.c    hostile modes (malformed output to test the host)
+ *   ctl.c        control protocol: parser, server and client
+ *   status.c     what CSME believes, as "key value" lines or JSON
+ *   print.c      the output writer (plain, JSON, pretty JSON)
+ *   log.c        log lines and the monotonic clock
  */
 #include <errno.h>
 #include <getopt.h>
@@ -9,7 +23,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csme_sim.h"
+#include "daemon.h"
+#include "ctl.h"
+#include "hostile.h"
+#include "log.h"
+#include "print.h"
+#include "sap_fw.h"
+#include "status.h"
 
 #define CSME_SIM_VERSION	"1.0"
 

@@ -11,7 +11,8 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "csme_sim.h"
+#include "print.h"
+#include "log.h"
 
 void out_init(struct out *o, FILE *f, enum out_mode mode)
 {

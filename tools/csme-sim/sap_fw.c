@@ -13,7 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "csme_sim.h"
+#include "sap_fw.h"
+#include "data.h"
+#include "hostile.h"
+#include "log.h"
 
 /* Every message type the core knows; the last slot counts the others. */
 static const uint16_t fw_types[] = {
@@ -114,6 +117,37 @@ const char *csme_counter_name(enum csme_counter c)
 	if ((unsigned int)c >= CSME_C__COUNT || !fw_counter_names[c])
 		return "unknown";
 	return fw_counter_names[c];
+}
+
+const char *csme_owner_name(enum csme_owner o)
+{
+	return o == CSME_OWNER_CSME ? "csme" : "host";
+}
+
+static const char *const policy_names[] = {
+	[CSME_POLICY_GRANT] = "grant",
+	[CSME_POLICY_DENY] = "deny",
+	[CSME_POLICY_IGNORE] = "ignore",
+};
+
+const char *csme_policy_name(enum csme_policy p)
+{
+	if ((unsigned int)p > CSME_POLICY_IGNORE)
+		return "unknown";
+	return policy_names[p];
+}
+
+int csme_policy_parse(const char *s, enum csme_policy *p)
+{
+	unsigned int i;
+
+	for (i = 0; i <= CSME_POLICY_IGNORE; i++) {
+		if (!strcmp(s, policy_names[i])) {
+			*p = (enum csme_policy)i;
+			return 0;
+		}
+	}
+	return -EINVAL;
 }
 
 void csme_cfg_defaults(struct csme_cfg *cfg)
@@ -590,6 +624,8 @@ static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
 
 /* ---- notifications from the host ---------------------------------------- */
 
+#define __maybe_unused __attribute__((unused))
+
 static void fw_take_complete(struct csme_fw *fw, const char *how)
 {
 	if (!fw->take_pending)
@@ -600,7 +636,7 @@ static void fw_take_complete(struct csme_fw *fw, const char *how)
 		(unsigned long long)(fw->now_ms - fw->take_started));
 }
 
-static void fw_host_asks(struct csme_fw *fw)
+static void fw_on_host_asks(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
 {
 	fw->cnt[CSME_C_OWN_ASKED]++;
 	switch (fw->policy) {
@@ -628,7 +664,7 @@ static void fw_host_asks(struct csme_fw *fw)
 	}
 }
 
-static void fw_host_goes_down(struct csme_fw *fw)
+static void fw_on_host_goes_down(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
 {
 	fw->cnt[CSME_C_HOST_GOES_DOWN]++;
 	fw->goes_down_seen = true;
@@ -648,110 +684,169 @@ static void fw_host_goes_down(struct csme_fw *fw)
 	csme_fw_update_page(fw);
 }
 
-static void fw_handle_notif(struct csme_fw *fw, const struct sap_msg *m)
+/*
+ * One handler for each H2M notification CSME reacts to, each only records
+ * what the host said or answers it. Types without an entry (BAND_SELECTION:
+ * defined, no payload) need nothing.
+ */
+static void fw_on_ping(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
 {
+	csme_fw_send_empty(fw, SAP_MSG_NOTIF_PONG);
+}
+
+static void fw_on_pong(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	fw->cnt[CSME_C_PONGS]++;
+	if (fw->ping_pending) {
+		fw->ping_pending = false;
+		fw_done(fw, CSME_OP_PING, 0, "pong after %llu ms",
+			(unsigned long long)(fw->now_ms - fw->ping_sent));
+	}
+}
+
+static void fw_on_radio_state(struct csme_fw *fw, const struct sap_msg *m)
+{
+	fw->radio_state = (int)m->u.val;
+}
+
+static void fw_on_nic_info(struct csme_fw *fw, const struct sap_msg *m)
+{
+	static const uint8_t zero[6];
 	char mac[24];
 
-	switch (m->type) {
-	case SAP_MSG_NOTIF_PING:
-		csme_fw_send_empty(fw, SAP_MSG_NOTIF_PONG);
-		break;
-	case SAP_MSG_NOTIF_PONG:
-		fw->cnt[CSME_C_PONGS]++;
-		if (fw->ping_pending) {
-			fw->ping_pending = false;
-			fw_done(fw, CSME_OP_PING, 0, "pong after %llu ms",
-				(unsigned long long)(fw->now_ms - fw->ping_sent));
-		}
-		break;
-	case SAP_MSG_NOTIF_RADIO_STATE:
-		fw->radio_state = (int)m->u.val;
-		break;
-	case SAP_MSG_NOTIF_NIC_INFO:
-		fw->nic_info_valid = true;
-		memcpy(fw->nic_mac, m->u.nic_info.mac, 6);
-		memcpy(fw->nic_nvm_mac, m->u.nic_info.nvm_mac, 6);
-		{
-			static const uint8_t zero[6];
-
-			if (!memcmp(fw->net->mac, zero, 6) && memcmp(fw->nic_mac, zero, 6) &&
-			    !(fw->nic_mac[0] & 1)) {
-				amt_net_set_addr(fw->net, fw->nic_mac, fw->net->ip);
-				csme_fmt_mac(mac, sizeof(mac), fw->nic_mac);
-				csme_log("AMT uses the host's MAC %s", mac);
-			}
-		}
-		break;
-	case SAP_MSG_NOTIF_HOST_ASKS_FOR_NIC_OWNERSHIP:
-		fw_host_asks(fw);
-		break;
-	case SAP_MSG_NOTIF_HOST_SUSPENDS:
-		fw->suspend_known = true;
-		fw->suspend_bits = m->u.val;
-		break;
-	case SAP_MSG_NOTIF_HOST_RESUMES:
-		fw->suspend_known = false;
-		break;
-	case SAP_MSG_NOTIF_HOST_GOES_DOWN:
-		fw_host_goes_down(fw);
-		break;
-	case SAP_MSG_NOTIF_CSME_OWNERSHIP_CONFIRMED:
-		csme_fw_set_owner(fw, CSME_OWNER_CSME);
-		fw_take_complete(fw, "host confirmed");
-		break;
-	case SAP_MSG_NOTIF_COUNTRY_CODE:
-		fw->mcc_valid = true;
-		fw->mcc = m->u.country.mcc;
-		break;
-	case SAP_MSG_NOTIF_HOST_LINK_UP:
-		fw->link_known = true;
-		fw->link_up = true;
-		fw->link = m->u.link_up.conn;
-		fw->colloc = m->u.link_up.colloc;
-		break;
-	case SAP_MSG_NOTIF_HOST_LINK_DOWN:
-		fw->link_up = false;
-		fw->link_down_type = m->u.link_down.type;
-		fw->link_down_reason = m->u.link_down.reason_valid ? m->u.link_down.reason : 0;
-		break;
-	case SAP_MSG_NOTIF_WHO_OWNS_NIC:
-		csme_fw_send_dw(fw, SAP_MSG_NOTIF_NIC_OWNER,
-				fw->owner == CSME_OWNER_CSME ? SAP_NIC_OWNER_ME
-							     : SAP_NIC_OWNER_HOST);
-		break;
-	case SAP_MSG_NOTIF_WIFIDR_DOWN:
-		fw->wifidr = 0;
-		break;
-	case SAP_MSG_NOTIF_WIFIDR_UP:
-		fw->wifidr = 1;
-		break;
-	case SAP_MSG_NOTIF_HOST_OWNERSHIP_CONFIRMED:
-		csme_fw_set_owner(fw, CSME_OWNER_HOST);
-		break;
-	case SAP_MSG_NOTIF_SAR_LIMITS:
-		fw->sar_valid = true;
-		memcpy(fw->sar, m->u.sar, sizeof(fw->sar));
-		break;
-	case SAP_MSG_NOTIF_GET_NVM:
-		fw_send_nvm(fw);
-		break;
-	case SAP_MSG_NOTIF_PLDR: {
-		int len = sap_msg_enc_pldr_status(fw->txbuf, sizeof(fw->txbuf),
-						  SAP_MSG_NOTIF_PLDR_ACK, fw->sap_seq++,
-						  m->u.val, SAP_PLDR_STATUS_SUCCESS);
-
-		fw->cnt[CSME_C_PLDR]++;
-		if (!csme_fw_send_notif(fw, fw->txbuf, len))
-			fw->pldr_active = true;
-		break;
+	fw->nic_info_valid = true;
+	memcpy(fw->nic_mac, m->u.nic_info.mac, 6);
+	memcpy(fw->nic_nvm_mac, m->u.nic_info.nvm_mac, 6);
+	if (!memcmp(fw->net->mac, zero, 6) && memcmp(fw->nic_mac, zero, 6) &&
+	    !(fw->nic_mac[0] & 1)) {
+		amt_net_set_addr(fw->net, fw->nic_mac, fw->net->ip);
+		csme_fmt_mac(mac, sizeof(mac), fw->nic_mac);
+		csme_log("AMT uses the host's MAC %s", mac);
 	}
-	case SAP_MSG_NOTIF_PLDR_END:
-		fw->pldr_active = false;
-		fw->pldr_end_status = (int)m->u.pldr.status;
-		break;
-	default:
-		/* BAND_SELECTION: defined, no payload, nothing to do */
-		break;
+}
+
+static void fw_on_host_suspends(struct csme_fw *fw, const struct sap_msg *m)
+{
+	fw->suspend_known = true;
+	fw->suspend_bits = m->u.val;
+}
+
+static void fw_on_host_resumes(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	fw->suspend_known = false;
+}
+
+static void fw_on_csme_own_confirmed(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	csme_fw_set_owner(fw, CSME_OWNER_CSME);
+	fw_take_complete(fw, "host confirmed");
+}
+
+static void fw_on_country_code(struct csme_fw *fw, const struct sap_msg *m)
+{
+	fw->mcc_valid = true;
+	fw->mcc = m->u.country.mcc;
+}
+
+static void fw_on_link_up(struct csme_fw *fw, const struct sap_msg *m)
+{
+	fw->link_known = true;
+	fw->link_up = true;
+	fw->link = m->u.link_up.conn;
+	fw->colloc = m->u.link_up.colloc;
+}
+
+static void fw_on_link_down(struct csme_fw *fw, const struct sap_msg *m)
+{
+	fw->link_up = false;
+	fw->link_down_type = m->u.link_down.type;
+	fw->link_down_reason = m->u.link_down.reason_valid ? m->u.link_down.reason : 0;
+}
+
+static void fw_on_who_owns_nic(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	csme_fw_send_dw(fw, SAP_MSG_NOTIF_NIC_OWNER,
+			fw->owner == CSME_OWNER_CSME ? SAP_NIC_OWNER_ME : SAP_NIC_OWNER_HOST);
+}
+
+static void fw_on_wifidr_down(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	fw->wifidr = 0;
+}
+
+static void fw_on_wifidr_up(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	fw->wifidr = 1;
+}
+
+static void fw_on_host_own_confirmed(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	csme_fw_set_owner(fw, CSME_OWNER_HOST);
+}
+
+static void fw_on_sar_limits(struct csme_fw *fw, const struct sap_msg *m)
+{
+	fw->sar_valid = true;
+	memcpy(fw->sar, m->u.sar, sizeof(fw->sar));
+}
+
+static void fw_on_get_nvm(struct csme_fw *fw, const struct sap_msg *m __maybe_unused)
+{
+	fw_send_nvm(fw);
+}
+
+static void fw_on_pldr(struct csme_fw *fw, const struct sap_msg *m)
+{
+	int len = sap_msg_enc_pldr_status(fw->txbuf, sizeof(fw->txbuf),
+					  SAP_MSG_NOTIF_PLDR_ACK, fw->sap_seq++,
+					  m->u.val, SAP_PLDR_STATUS_SUCCESS);
+
+	fw->cnt[CSME_C_PLDR]++;
+	if (!csme_fw_send_notif(fw, fw->txbuf, len))
+		fw->pldr_active = true;
+}
+
+static void fw_on_pldr_end(struct csme_fw *fw, const struct sap_msg *m)
+{
+	fw->pldr_active = false;
+	fw->pldr_end_status = (int)m->u.pldr.status;
+}
+
+static const struct fw_notif_handler {
+	uint16_t type;
+	void (*fn)(struct csme_fw *fw, const struct sap_msg *m);
+} fw_notif_handlers[] = {
+	{ SAP_MSG_NOTIF_PING,				fw_on_ping },
+	{ SAP_MSG_NOTIF_PONG,				fw_on_pong },
+	{ SAP_MSG_NOTIF_RADIO_STATE,			fw_on_radio_state },
+	{ SAP_MSG_NOTIF_NIC_INFO,			fw_on_nic_info },
+	{ SAP_MSG_NOTIF_HOST_ASKS_FOR_NIC_OWNERSHIP,	fw_on_host_asks },
+	{ SAP_MSG_NOTIF_HOST_SUSPENDS,			fw_on_host_suspends },
+	{ SAP_MSG_NOTIF_HOST_RESUMES,			fw_on_host_resumes },
+	{ SAP_MSG_NOTIF_HOST_GOES_DOWN,			fw_on_host_goes_down },
+	{ SAP_MSG_NOTIF_CSME_OWNERSHIP_CONFIRMED,	fw_on_csme_own_confirmed },
+	{ SAP_MSG_NOTIF_COUNTRY_CODE,			fw_on_country_code },
+	{ SAP_MSG_NOTIF_HOST_LINK_UP,			fw_on_link_up },
+	{ SAP_MSG_NOTIF_HOST_LINK_DOWN,			fw_on_link_down },
+	{ SAP_MSG_NOTIF_WHO_OWNS_NIC,			fw_on_who_owns_nic },
+	{ SAP_MSG_NOTIF_WIFIDR_DOWN,			fw_on_wifidr_down },
+	{ SAP_MSG_NOTIF_WIFIDR_UP,			fw_on_wifidr_up },
+	{ SAP_MSG_NOTIF_HOST_OWNERSHIP_CONFIRMED,	fw_on_host_own_confirmed },
+	{ SAP_MSG_NOTIF_SAR_LIMITS,			fw_on_sar_limits },
+	{ SAP_MSG_NOTIF_GET_NVM,			fw_on_get_nvm },
+	{ SAP_MSG_NOTIF_PLDR,				fw_on_pldr },
+	{ SAP_MSG_NOTIF_PLDR_END,			fw_on_pldr_end },
+};
+
+static void fw_handle_notif(struct csme_fw *fw, const struct sap_msg *m)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fw_notif_handlers) / sizeof(fw_notif_handlers[0]); i++) {
+		if (fw_notif_handlers[i].type == m->type) {
+			fw_notif_handlers[i].fn(fw, m);
+			return;
+		}
 	}
 }
 

@@ -8,41 +8,12 @@
 #include <errno.h>
 #include <string.h>
 
-#include "csme_sim.h"
-
-const char *csme_owner_name(enum csme_owner o)
-{
-	return o == CSME_OWNER_CSME ? "csme" : "host";
-}
-
-static const char *const policy_names[] = {
-	[CSME_POLICY_GRANT] = "grant",
-	[CSME_POLICY_DENY] = "deny",
-	[CSME_POLICY_IGNORE] = "ignore",
-};
-
-const char *csme_policy_name(enum csme_policy p)
-{
-	if ((unsigned int)p > CSME_POLICY_IGNORE)
-		return "unknown";
-	return policy_names[p];
-}
-
-int csme_policy_parse(const char *s, enum csme_policy *p)
-{
-	unsigned int i;
-
-	for (i = 0; i <= CSME_POLICY_IGNORE; i++) {
-		if (!strcmp(s, policy_names[i])) {
-			*p = (enum csme_policy)i;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
+#include "status.h"
+#include "hostile.h"
+#include "log.h"
 
 /* The names wlan_sim's assoc attribute uses. */
-const char *csme_auth_name(uint32_t auth)
+static const char *csme_auth_name(uint32_t auth)
 {
 	switch (auth) {
 	case SAP_AUTH_MODE_OPEN:
@@ -64,7 +35,7 @@ const char *csme_auth_name(uint32_t auth)
 	}
 }
 
-const char *csme_cipher_name(uint32_t cipher)
+static const char *csme_cipher_name(uint32_t cipher)
 {
 	switch (cipher) {
 	case SAP_CIPHER_NONE:

@@ -21,7 +21,8 @@
 #include <unistd.h>
 #include <linux/sap_sim.h>
 
-#include "csme_sim.h"
+#include "transport.h"
+#include "log.h"
 
 _Static_assert(sizeof(struct sap_sim_event) == CSME_EV_HDR, "event header");
 _Static_assert(SAP_SIM_MSG_MAX == CSME_ME_MSG_MAX, "ME message size");

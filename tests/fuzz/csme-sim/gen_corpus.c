@@ -9,7 +9,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "csme_sim.h"
+#include "ctl.h"
+#include "daemon.h"
+#include "data.h"
+#include "hostile.h"
+#include "log.h"
+#include "print.h"
+#include "sap_fw.h"
+#include "status.h"
+#include "transport.h"
 
 struct prog {
 	uint8_t b[4096];

@@ -12,7 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csme_sim.h"
+#include "ctl.h"
+#include "daemon.h"
+#include "data.h"
+#include "hostile.h"
+#include "log.h"
+#include "print.h"
+#include "sap_fw.h"
+#include "status.h"
+#include "transport.h"
 
 #define DBL_ME_MAX	64
 

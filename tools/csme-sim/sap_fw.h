@@ -1,41 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * csme-sim: a userspace CSME firmware simulator for sap_host.
- *
- * The program is both the firmware daemon ("csme-sim run") and the command
- * that controls it over a UNIX socket. Files:
- *
- *   main.c       argument parsing, run / client dispatch
- *   daemon.c     event loop, signals, command execution
- *   transport.c  /dev/sap_sim: attach, events, mmap, ME-level message queue
- *   sap_fw.c     the CSME side of SAP (handshake, notifications, ownership)
- *   data.c       data path: SAP DATA_PACKET <-> amt_net, the NIC's me port
- *   hostile.c    hostile modes (malformed output to test the host)
- *   ctl.c        control protocol: parser, server and client
- *   status.c     what CSME believes, as "key value" lines or JSON
- *   print.c      the output writer (plain, JSON, pretty JSON)
- *   log.c        log lines and the monotonic clock
+ * csme-sim: the CSME side of SAP (sap_fw.c): configuration, the firmware
+ * state machine, its counters and the commands the controller runs.
  *
  * The firmware state machine (struct csme_fw) reaches its environment only
  * through struct csme_env_ops, so it runs against an in-memory shared area
  * in the unit tests and the fuzzer.
  */
-#ifndef CSME_SIM_H
-#define CSME_SIM_H
+#ifndef CSME_SAP_FW_H
+#define CSME_SAP_FW_H
 
-#include <poll.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-
 #include "sap_area.h"
 #include "sap_ring.h"
 #include "sap_msg.h"
 #include "sap_reason.h"
 #include "sap_filter.h"
 #include "amt_net.h"
+#include "hostile.h"
 
 #define CSME_DEFAULT_DEV	"/dev/sap_sim"
 #define CSME_DEFAULT_IFNAME	"wlsim0"
@@ -58,30 +42,6 @@ enum csme_policy {
 	CSME_POLICY_GRANT,
 	CSME_POLICY_DENY,
 	CSME_POLICY_IGNORE,
-};
-
-/*
- * Hostile modes. One-shot modes fire once and switch themselves off;
- * continuous modes stay until "hostile off" (or another mode).
- */
-enum csme_hostile {
-	HOSTILE_OFF = 0,
-	HOSTILE_START_OK_SHORT,		/* one-shot, next START */
-	HOSTILE_START_OK_VERSION,	/* one-shot, next START */
-	HOSTILE_ME_GARBAGE,		/* one-shot */
-	HOSTILE_RING_PTR,		/* one-shot */
-	HOSTILE_RING_OVERRUN,		/* one-shot */
-	HOSTILE_BAD_TYPE,		/* one-shot */
-	HOSTILE_SHORT_PAYLOAD,		/* one-shot */
-	HOSTILE_DATA_RUNT,		/* one-shot */
-	HOSTILE_NOTIF_TOO_BIG,		/* one-shot */
-	HOSTILE_BAD_SSID,		/* one-shot */
-	HOSTILE_NO_DRAIN,		/* continuous */
-	HOSTILE_CSA_FLOOD,		/* one-shot (1000 doorbells) */
-	HOSTILE_RANDOM,			/* continuous */
-	HOSTILE_WRONG_OWNER,		/* one-shot */
-	HOSTILE_HOST_PTR,		/* one-shot */
-	HOSTILE__COUNT
 };
 
 /**
@@ -119,6 +79,9 @@ struct csme_cfg {
 };
 
 void csme_cfg_defaults(struct csme_cfg *cfg);
+const char *csme_owner_name(enum csme_owner o);
+const char *csme_policy_name(enum csme_policy p);
+int csme_policy_parse(const char *s, enum csme_policy *p);
 
 /* ---- environment of the firmware ------------------------------------- */
 
@@ -311,7 +274,6 @@ struct csme_fw {
 	uint8_t txbuf[8192];
 };
 
-/* sap_fw.c */
 void csme_fw_init(struct csme_fw *fw, const struct csme_cfg *cfg,
 		  const struct csme_env_ops *ops, void *ops_ctx, struct amt_net *net);
 void csme_fw_set_notify(struct csme_fw *fw, csme_notify_fn fn, void *ctx);
@@ -349,248 +311,4 @@ int csme_fw_cmd_link_prot(struct csme_fw *fw, bool on, char *msg, size_t len);
 int csme_fw_cmd_hostile(struct csme_fw *fw, enum csme_hostile mode, uint64_t now,
 			char *msg, size_t len);
 
-/* data.c: SAP data path and CSME's own port */
-void csme_data_rx(struct csme_fw *fw, const struct sap_msg *m);
-void csme_net_tx(void *ctx, const uint8_t *frame, size_t len);
-void csme_port_rx(struct csme_fw *fw, const uint8_t *frame, size_t len);
-void csme_build_filters(const struct csme_fw *fw, struct sap_filters *f);
-int csme_send_filters(struct csme_fw *fw);
-
-struct csme_port {
-	int fd;
-	int ifindex;
-	char ifname[CSME_IFNAME_MAX + 4];
-	uint64_t next_try_ms;
-	uint8_t buf[65536];
-};
-
-void csme_port_init(struct csme_port *p, const char *nic_ifname);
-void csme_port_close(struct csme_port *p);
-void csme_port_try_open(struct csme_port *p, uint64_t now);
-void csme_port_read(struct csme_port *p, struct csme_fw *fw);
-int csme_port_send(struct csme_port *p, const void *frame, size_t len);
-int csme_nic_seize(const char *nic_ifname);
-bool csme_nic_present(const char *nic_ifname);
-
-/* hostile.c */
-const char *csme_hostile_name(enum csme_hostile m);
-int csme_hostile_parse(const char *s, enum csme_hostile *m);
-bool csme_hostile_oneshot(enum csme_hostile m);
-void csme_hostile_set(struct csme_fw *fw, enum csme_hostile m, uint64_t now);
-int csme_hostile_start_ok(struct csme_fw *fw, uint8_t version, uint8_t *buf, size_t len);
-void csme_hostile_after_handshake(struct csme_fw *fw);
-void csme_hostile_tick(struct csme_fw *fw, uint64_t now);
-bool csme_hostile_blocks_drain(const struct csme_fw *fw);
-void csme_hostile_restore(struct csme_fw *fw);
-uint64_t csme_rand(uint64_t *state);
-
-/* ---- output ----------------------------------------------------------- */
-
-enum out_mode {
-	OUT_PLAIN,
-	OUT_JSON,
-	OUT_PRETTY,
-};
-
-#define OUT_DEPTH_MAX	8
-
-/**
- * struct out - writer of nested "objects" as plain "a.b value" lines,
- * compact JSON or pretty-printed JSON
- */
-struct out {
-	FILE *f;
-	enum out_mode mode;
-	int depth;
-	bool first[OUT_DEPTH_MAX + 1];
-	char prefix[256];
-	size_t plen[OUT_DEPTH_MAX + 1];
-};
-
-void out_init(struct out *o, FILE *f, enum out_mode mode);
-void out_begin(struct out *o, const char *key);
-void out_end(struct out *o);
-void out_finish(struct out *o);
-void out_str(struct out *o, const char *key, const char *val);
-void out_strn(struct out *o, const char *key, const char *val, size_t len);
-void out_u64(struct out *o, const char *key, uint64_t val);
-void out_int(struct out *o, const char *key, long long val);
-void out_bool(struct out *o, const char *key, bool val);
-void out_null(struct out *o, const char *key);
-void out_mac(struct out *o, const char *key, const uint8_t *mac);
-void out_u32_list(struct out *o, const char *key, const uint32_t *v, size_t n);
-void json_quote(FILE *f, const char *s, size_t len);
-
-/* status.c */
-struct csme_daemon_info {
-	const char *dev;
-	const char *ifname;
-	bool port_open;
-	unsigned int clients;
-	uint64_t uptime_ms;
-};
-
-void csme_status(const struct csme_fw *fw, const struct csme_daemon_info *di, struct out *o);
-const char *csme_owner_name(enum csme_owner o);
-const char *csme_policy_name(enum csme_policy p);
-int csme_policy_parse(const char *s, enum csme_policy *p);
-const char *csme_auth_name(uint32_t auth);
-const char *csme_cipher_name(uint32_t cipher);
-
-/* ---- control protocol -------------------------------------------------- */
-
-enum ctl_cmd {
-	CTL_STATUS,
-	CTL_NIC_TAKE,
-	CTL_NIC_TAKE_FORCE,
-	CTL_NIC_RELEASE,
-	CTL_AMT,
-	CTL_POLICY,
-	CTL_FW_RESET,
-	CTL_PING,
-	CTL_LINK_PROT,
-	CTL_HOSTILE,
-	CTL_QUIT,
-};
-
-/**
- * struct ctl_req - one parsed control request
- * @cmd: &enum ctl_cmd
- * @arg: STATUS: &enum out_mode; AMT, LINK_PROT: 0/1; POLICY: &enum
- *	csme_policy; HOSTILE: &enum csme_hostile
- */
-struct ctl_req {
-	enum ctl_cmd cmd;
-	int arg;
-};
-
-#define CTL_LINE_MAX		256
-#define CTL_MAX_CLIENTS		16
-#define CTL_CLIENT_TIMEOUT_MS	15000
-
-int ctl_parse_words(int argc, char *const argv[], struct ctl_req *req, char *err, size_t errlen);
-int ctl_parse_line(const char *line, struct ctl_req *req, char *err, size_t errlen);
-int ctl_format(const struct ctl_req *req, char *buf, size_t len);
-
-struct ctl_client {
-	int fd;
-	uint32_t id;
-	uint64_t since;
-	char in[CTL_LINE_MAX];
-	size_t in_len;
-	bool got_req;
-	char *out;
-	size_t out_len;
-	size_t out_off;
-};
-
-struct ctl_server;
-typedef void (*ctl_handler_fn)(void *ctx, struct ctl_server *s, uint32_t id,
-			       const struct ctl_req *req);
-
-struct ctl_server {
-	int lfd;
-	char path[108];
-	struct ctl_client cl[CTL_MAX_CLIENTS];
-	uint32_t next_id;
-	ctl_handler_fn handler;
-	void *ctx;
-};
-
-int ctl_server_open(struct ctl_server *s, const char *path, ctl_handler_fn fn, void *ctx);
-void ctl_server_close(struct ctl_server *s);
-int ctl_server_pollfds(struct ctl_server *s, struct pollfd *p, int max);
-void ctl_server_handle(struct ctl_server *s, const struct pollfd *p, int n, uint64_t now);
-void ctl_reply(struct ctl_server *s, uint32_t id, bool ok, const char *text,
-	       const char *payload, size_t plen);
-bool ctl_client_alive(const struct ctl_server *s, uint32_t id);
-unsigned int ctl_server_clients(const struct ctl_server *s);
-int ctl_split_reply(const char *buf, size_t len, bool *ok, char *text, size_t tlen,
-		    size_t *payload_off);
-int ctl_client_run(const char *path, const struct ctl_req *req, FILE *out, FILE *err);
-
-/* ---- log.c -------------------------------------------------------------- */
-
-extern int csme_log_quiet;
-int csme_log_open(const char *path);
-void csme_log_close(void);
-void csme_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-uint64_t csme_now_ms(void);
-void csme_fmt_mac(char *buf, size_t len, const uint8_t *mac);
-int csme_parse_ipv4(const char *s, uint32_t *ip);
-void csme_fmt_ipv4(char *buf, size_t len, uint32_t ip);
-
-
-/* ---- transport.c: /dev/sap_sim ---------------------------------------- */
-
-#define CSME_XQ_LEN		64	/* ME messages waiting for the device */
-#define CSME_EV_HDR		16	/* sizeof(struct sap_sim_event) */
-
-/**
- * struct csme_xport - the character device through which we are CSME
- * @path: device path
- * @fd: open file, -1 when closed
- * @attached: SAP_SIM_IOC_ATTACH succeeded
- * @max_map: max_map_size given to ATTACH (0 = any)
- * @map: our mapping of the shared area, NULL if none
- * @map_size: its size
- * @map_gen: generation of the MAP event it came from
- * @q: ME messages not yet accepted by the device (EAGAIN)
- * @qlen: their lengths
- * @qcsa: the entry is a mergeable doorbell
- * @qhead: first entry
- * @qcount: entries
- * @dropped: messages dropped (queue full or device error)
- * @apipe: completion pipe of the asynchronous ioctl thread
- * @athread: that thread
- * @abusy: an asynchronous ioctl is running
- * @areq: its request
- * @ares: its result (0 or -errno), valid once signalled on @apipe
- * @events: events read
- * @events_bad: malformed events
- * @evbuf: read buffer for one event
- */
-struct csme_xport {
-	const char *path;
-	int fd;
-	bool attached;
-	uint32_t max_map;
-	void *map;
-	uint32_t map_size;
-	uint32_t map_gen;
-	uint8_t q[CSME_XQ_LEN][CSME_ME_MSG_MAX];
-	uint16_t qlen[CSME_XQ_LEN];
-	bool qcsa[CSME_XQ_LEN];
-	unsigned int qhead;
-	unsigned int qcount;
-	uint64_t dropped;
-	int apipe[2];
-	pthread_t athread;
-	bool abusy;
-	int areq;
-	int ares;
-	uint64_t events;
-	uint64_t events_bad;
-	uint8_t evbuf[CSME_EV_HDR + CSME_ME_MSG_MAX] __attribute__((aligned(8)));
-};
-
-enum csme_xport_async {
-	CSME_XA_RESET,
-	CSME_XA_DETACH,
-};
-
-int csme_xport_init(struct csme_xport *x, const char *path, uint32_t max_map);
-int csme_xport_open(struct csme_xport *x, struct csme_fw *fw);
-void csme_xport_close(struct csme_xport *x, struct csme_fw *fw);
-int csme_xport_events(struct csme_xport *x, struct csme_fw *fw, uint64_t now);
-int csme_xport_me_send(struct csme_xport *x, const void *buf, size_t len, bool mergeable);
-void csme_xport_flush(struct csme_xport *x);
-short csme_xport_poll_events(const struct csme_xport *x);
-int csme_xport_async(struct csme_xport *x, enum csme_xport_async op);
-int csme_xport_async_collect(struct csme_xport *x, enum csme_xport_async *op, int *err);
-void csme_xport_fini(struct csme_xport *x);
-
-/* daemon.c */
-int csme_daemon_run(const struct csme_cfg *cfg);
-
-#endif /* CSME_SIM_H */
+#endif /* CSME_SAP_FW_H */
