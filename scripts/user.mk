@@ -5,13 +5,15 @@ FWGATE ?= $(CURDIR)
 BUILD ?= $(FWGATE)/build
 CC ?= gcc
 USER_CFLAGS := -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
-	-I$(FWGATE)/include/uapi -I$(FWGATE)/tests/lib -I$(FWGATE)/lib/libfwctl
+	-I$(FWGATE)/include/uapi -I$(FWGATE)/tests/lib -I$(FWGATE)/lib/libfwctl \
+	-I$(FWGATE)/drivers/fwctl/sim
 USER_LDLIBS := -lpthread
 
 VM_TEST_SRCS := $(wildcard $(FWGATE)/tests/vm/*.c)
 VM_TESTS := $(patsubst $(FWGATE)/tests/vm/%.c,$(BUILD)/vm-tests/%,$(VM_TEST_SRCS))
 VM_TEST_HDRS := $(wildcard $(FWGATE)/tests/lib/*.h) \
-	$(wildcard $(FWGATE)/include/uapi/fwctl/*.h)
+	$(wildcard $(FWGATE)/include/uapi/fwctl/*.h) \
+	$(FWGATE)/drivers/fwctl/sim/fwsim_catalogue.h
 
 .PHONY: user-all user-install
 user-all: $(VM_TESTS)

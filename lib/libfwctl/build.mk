@@ -6,7 +6,8 @@ LIBFWCTL_VERSION := 1.0.0
 LIBFWCTL_SOMAJOR := 1
 LIBFWCTL_SRCS := $(wildcard $(LIBFWCTL_DIR)/*.c)
 LIBFWCTL_OBJS := $(patsubst $(LIBFWCTL_DIR)/%.c,$(BUILD)/obj/libfwctl/%.o,$(LIBFWCTL_SRCS))
-LIBFWCTL_HDRS := $(wildcard $(LIBFWCTL_DIR)/*.h) $(wildcard $(FWGATE)/include/uapi/fwctl/*.h)
+LIBFWCTL_HDRS := $(wildcard $(LIBFWCTL_DIR)/*.h) $(wildcard $(FWGATE)/include/uapi/fwctl/*.h) \
+	$(FWGATE)/drivers/fwctl/sim/fwsim_catalogue.h
 LIBFWCTL_SOFILE := $(BUILD)/lib/libfwctl.so.$(LIBFWCTL_VERSION)
 LIBFWCTL_SO := $(BUILD)/lib/libfwctl.so
 LIBFWCTL_A := $(BUILD)/lib/libfwctl.a

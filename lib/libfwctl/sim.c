@@ -11,40 +11,9 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "fwsim_catalogue.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
-/* The catalogue as include/uapi/fwctl/fwctl_sim.h documents it. */
-static const struct sim_op {
-	uint32_t opcode;
-	uint32_t scope;
-	const char *name;
-} sim_ops[] = {
-	{ FWCTL_SIM_OP_NOP, FWCTL_RPC_CONFIGURATION, "nop" },
-	{ FWCTL_SIM_OP_IDENTIFY, FWCTL_RPC_CONFIGURATION, "identify" },
-	{ FWCTL_SIM_OP_CFG_GET, FWCTL_RPC_CONFIGURATION, "cfg-get" },
-	{ FWCTL_SIM_OP_CFG_SET, FWCTL_RPC_CONFIGURATION, "cfg-set" },
-	{ FWCTL_SIM_OP_OBJ_ALLOC, FWCTL_RPC_CONFIGURATION, "obj-alloc" },
-	{ FWCTL_SIM_OP_OBJ_FREE, FWCTL_RPC_CONFIGURATION, "obj-free" },
-	{ FWCTL_SIM_OP_COUNTERS, FWCTL_RPC_DEBUG_READ_ONLY, "counters" },
-	{ FWCTL_SIM_OP_LOG_DUMP, FWCTL_RPC_DEBUG_READ_ONLY, "log-dump" },
-	{ FWCTL_SIM_OP_REG_READ, FWCTL_RPC_DEBUG_READ_ONLY, "reg-read" },
-	{ FWCTL_SIM_OP_OBJ_QUERY, FWCTL_RPC_DEBUG_READ_ONLY, "obj-query" },
-	{ FWCTL_SIM_OP_REG_WRITE, FWCTL_RPC_DEBUG_WRITE, "reg-write" },
-	{ FWCTL_SIM_OP_FW_RESET, FWCTL_RPC_DEBUG_WRITE, "fw-reset" },
-	{ FWCTL_SIM_OP_MEM_WRITE, FWCTL_RPC_DEBUG_WRITE_FULL, "mem-write" },
-	{ FWCTL_SIM_OP_MEM_READ, FWCTL_RPC_DEBUG_WRITE_FULL, "mem-read" },
-};
-
-static const struct sim_op *find_op(uint32_t opcode)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_LEN(sim_ops); i++)
-		if (sim_ops[i].opcode == opcode)
-			return &sim_ops[i];
-	return NULL;
-}
 
 /**
  * fwctl_sim_op_scope - minimum scope of a sim opcode
@@ -55,9 +24,9 @@ static const struct sim_op *find_op(uint32_t opcode)
  */
 int fwctl_sim_op_scope(uint32_t opcode)
 {
-	const struct sim_op *op = find_op(opcode);
+	const struct fwsim_op *op = fwsim_op_find(opcode);
 
-	return op ? (int)op->scope : -EOPNOTSUPP;
+	return op ? (int)op->min_scope : -EOPNOTSUPP;
 }
 
 /* @s equals @name, ignoring case and taking '_' for '-' */
@@ -72,32 +41,42 @@ static bool name_eq(const char *s, const char *name)
 /* "identify", "cfg-get", ...; NULL if the opcode is not in the catalogue */
 const char *fwctl_sim_op_name(uint32_t opcode)
 {
-	const struct sim_op *op = find_op(opcode);
+	const struct fwsim_op *op = fwsim_op_find(opcode);
 
 	return op ? op->name : NULL;
+}
+
+/*
+ * @s as a number (strtoull base 0, so 0x... works) that fits 32 bits;
+ * names are matched by the callers first. 0 or -EINVAL.
+ */
+static int parse_number(const char *s, uint32_t *v)
+{
+	unsigned long long n;
+	char *end;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -EINVAL;
+	errno = 0;
+	n = strtoull(s, &end, 0);
+	if (errno || *end || n > UINT32_MAX)
+		return -EINVAL;
+	*v = n;
+	return 0;
 }
 
 /* Opcode from its name (also with '_' for '-') or its number; 0 or -EINVAL */
 int fwctl_sim_op_parse(const char *s, uint32_t *opcode)
 {
-	unsigned long long v;
 	unsigned int i;
-	char *end;
 
-	for (i = 0; i < ARRAY_LEN(sim_ops); i++) {
-		if (name_eq(s, sim_ops[i].name)) {
-			*opcode = sim_ops[i].opcode;
+	for (i = 0; i < FWSIM_NUM_OPS; i++) {
+		if (name_eq(s, fwsim_ops[i].name)) {
+			*opcode = fwsim_ops[i].opcode;
 			return 0;
 		}
 	}
-	if (s[0] < '0' || s[0] > '9')
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || *end || v > UINT32_MAX)
-		return -EINVAL;
-	*opcode = v;
-	return 0;
+	return parse_number(s, opcode);
 }
 
 static const struct {
@@ -127,17 +106,10 @@ const char *fwctl_sim_status_str(uint32_t status)
 						 : "unknown firmware status";
 }
 
-static const char *const sim_cfg_keys[] = {
-	[FWCTL_SIM_CFG_MTU] = "mtu",
-	[FWCTL_SIM_CFG_NUM_QUEUES] = "num-queues",
-	[FWCTL_SIM_CFG_LED_MODE] = "led-mode",
-	[FWCTL_SIM_CFG_POWER_LIMIT_MW] = "power-limit-mw",
-};
-
 /* "mtu", "num-queues", "led-mode", "power-limit-mw"; NULL if unknown */
 const char *fwctl_sim_cfg_key_name(uint32_t key)
 {
-	return key < ARRAY_LEN(sim_cfg_keys) ? sim_cfg_keys[key] : NULL;
+	return key < FWCTL_SIM_CFG_NUM_KEYS ? fwsim_cfg_keys[key].name : NULL;
 }
 
 /*
@@ -147,34 +119,21 @@ const char *fwctl_sim_cfg_key_name(uint32_t key)
  */
 int fwctl_sim_cfg_key_parse(const char *s, uint32_t *key)
 {
-	unsigned long long v;
 	unsigned int i;
-	char *end;
 
-	for (i = 0; i < ARRAY_LEN(sim_cfg_keys); i++) {
-		if (name_eq(s, sim_cfg_keys[i])) {
+	for (i = 0; i < FWCTL_SIM_CFG_NUM_KEYS; i++) {
+		if (name_eq(s, fwsim_cfg_keys[i].name)) {
 			*key = i;
 			return 0;
 		}
 	}
-	if (s[0] < '0' || s[0] > '9')
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || *end || v > UINT32_MAX)
-		return -EINVAL;
-	*key = v;
-	return 0;
+	return parse_number(s, key);
 }
 
 /* Name of capability bit @bit of fwctl_info_sim.caps; NULL if unknown */
 const char *fwctl_sim_cap_name(unsigned int bit)
 {
-	static const char *const caps[] = {
-		"config", "debug", "raw-mem", "objects",
-	};
-
-	return bit < ARRAY_LEN(caps) ? caps[bit] : NULL;
+	return bit < ARRAY_LEN(fwsim_cap_names) ? fwsim_cap_names[bit] : NULL;
 }
 
 /**

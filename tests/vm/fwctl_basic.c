@@ -8,6 +8,7 @@
 #include <sys/sysmacros.h>
 #include "tap.h"
 #include "simdev.h"
+#include "fwsim_catalogue.h"
 
 static void test_nodes(void)
 {
@@ -128,12 +129,13 @@ static void test_info(void)
 
 static void test_catalogue(void)
 {
-	static const struct { uint32_t op, scope; } cat[] = {
-		{ FWCTL_SIM_OP_NOP, 0 }, { FWCTL_SIM_OP_IDENTIFY, 0 },
-		{ FWCTL_SIM_OP_CFG_GET, 0 }, { FWCTL_SIM_OP_COUNTERS, 1 },
-		{ FWCTL_SIM_OP_REG_READ, 1 }, { FWCTL_SIM_OP_REG_WRITE, 2 },
-		{ FWCTL_SIM_OP_MEM_READ, 3 },
+	/* a sample of each scope; the scopes are the catalogue's */
+	static const uint32_t ops[] = {
+		FWCTL_SIM_OP_NOP, FWCTL_SIM_OP_IDENTIFY, FWCTL_SIM_OP_CFG_GET,
+		FWCTL_SIM_OP_COUNTERS, FWCTL_SIM_OP_REG_READ, FWCTL_SIM_OP_REG_WRITE,
+		FWCTL_SIM_OP_MEM_READ,
 	};
+	uint32_t scope;
 	struct sim_reply r;
 	struct fwctl_sim_identify *id = (void *)r.payload;
 	unsigned int i;
@@ -147,12 +149,13 @@ static void test_catalogue(void)
 	tap_ok(!strcmp(id->serial, "FWSIM-00000002"), "serial number names the device (%.32s)", id->serial);
 
 	/* every opcode is refused below its scope and runs at it */
-	for (i = 0; i < sizeof(cat) / sizeof(cat[0]); i++) {
-		if (cat[i].scope > 0)
-			tap_errno(sim_cmd(fd, cat[i].scope - 1, cat[i].op, 2, 0, &r), EPERM,
-				  "opcode 0x%x refused with EPERM at scope %u", cat[i].op, cat[i].scope - 1);
-		tap_eq(sim_cmd(fd, cat[i].scope, cat[i].op, 2, 0, &r), 0,
-		       "opcode 0x%x delivered at scope %u", cat[i].op, cat[i].scope);
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		scope = fwsim_op_find(ops[i])->min_scope;
+		if (scope > 0)
+			tap_errno(sim_cmd(fd, scope - 1, ops[i], 2, 0, &r), EPERM,
+				  "opcode 0x%x refused with EPERM at scope %u", ops[i], scope - 1);
+		tap_eq(sim_cmd(fd, scope, ops[i], 2, 0, &r), 0,
+		       "opcode 0x%x delivered at scope %u", ops[i], scope);
 	}
 	tap_errno(sim_cmd(fd, 3, 0x7777, 0, 0, &r), EOPNOTSUPP, "an opcode outside the catalogue: EOPNOTSUPP");
 	tap_eq(sim_cmd(fd, 0, FWCTL_SIM_OP_CFG_SET, FWCTL_SIM_CFG_MTU, 12, &r), 0, "CFG_SET with a bad value is delivered");

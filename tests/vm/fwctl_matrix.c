@@ -18,6 +18,7 @@
 #include "caps.h"
 #include "simdev.h"
 #include "libfwctl.h"
+#include "fwsim_catalogue.h"
 
 #define ID_MATRIX 310
 #define ID_OBJ 311
@@ -212,44 +213,35 @@ static void test_matrix(struct fwctl_dev *dev)
 	}
 }
 
-/* Ranges from fwctl_sim.h (enum fwctl_sim_cfg_key). */
-static const struct {
-	uint32_t key, min, max;
-	const char *name;
-} ranges[] = {
-	{ 0, 68, 9216, "mtu" },
-	{ 1, 1, 64, "num-queues" },
-	{ 2, 0, 2, "led-mode" },
-	{ 3, 1000, 25000, "power-limit-mw" },
-};
-
 static void test_config(struct fwctl_dev *dev)
 {
 	struct fwctl_sim_counters cnt0, cnt1;
 	struct fwctl_sim_result res;
-	uint32_t saved[4], v, below;
+	uint32_t saved[FWCTL_SIM_CFG_NUM_KEYS], v, below;
 	struct fwctl_dev *again;
 	unsigned int i;
 	int ok;
 
-	for (i = 0; i < 4; i++) {
-		tap_eq(fwctl_sim_cfg_get(dev, ranges[i].key, &saved[i], &res), 0, "%s is %u", ranges[i].name,
+	for (i = 0; i < FWCTL_SIM_CFG_NUM_KEYS; i++) {
+		const struct fwsim_cfg_key *k = &fwsim_cfg_keys[i];
+
+		tap_eq(fwctl_sim_cfg_get(dev, i, &saved[i], &res), 0, "%s is %u", k->name,
 		       saved[i]);
-		below = ranges[i].min - 1;	/* 0xffffffff for led-mode */
-		tap_eq(fwctl_sim_cfg_set(dev, ranges[i].key, below, &res), FWCTL_SIM_STATUS_BAD_VALUE,
-		       "%s %u (below the range): BAD_VALUE", ranges[i].name, below);
+		below = k->min - 1;	/* 0xffffffff for led-mode */
+		tap_eq(fwctl_sim_cfg_set(dev, i, below, &res), FWCTL_SIM_STATUS_BAD_VALUE,
+		       "%s %u (below the range): BAD_VALUE", k->name, below);
 		tap_eq(res.syndrome, below, "syndrome is the value");
-		tap_eq(fwctl_sim_cfg_set(dev, ranges[i].key, ranges[i].max + 1, &res), FWCTL_SIM_STATUS_BAD_VALUE,
-		       "%s %u (above the range): BAD_VALUE", ranges[i].name, ranges[i].max + 1);
-		tap_eq(res.syndrome, ranges[i].max + 1, "syndrome is the value");
-		ok = !fwctl_sim_cfg_get(dev, ranges[i].key, &v, &res) && v == saved[i];
+		tap_eq(fwctl_sim_cfg_set(dev, i, k->max + 1, &res), FWCTL_SIM_STATUS_BAD_VALUE,
+		       "%s %u (above the range): BAD_VALUE", k->name, k->max + 1);
+		tap_eq(res.syndrome, k->max + 1, "syndrome is the value");
+		ok = !fwctl_sim_cfg_get(dev, i, &v, &res) && v == saved[i];
 		tap_ok(ok, "a refused value changes nothing");
-		ok = !fwctl_sim_cfg_set(dev, ranges[i].key, ranges[i].min, &res) &&
-		     !fwctl_sim_cfg_get(dev, ranges[i].key, &v, &res) && v == ranges[i].min;
-		tap_ok(ok, "%s %u (minimum) accepted", ranges[i].name, ranges[i].min);
-		ok = !fwctl_sim_cfg_set(dev, ranges[i].key, ranges[i].max, &res) &&
-		     !fwctl_sim_cfg_get(dev, ranges[i].key, &v, &res) && v == ranges[i].max;
-		tap_ok(ok, "%s %u (maximum) accepted", ranges[i].name, ranges[i].max);
+		ok = !fwctl_sim_cfg_set(dev, i, k->min, &res) &&
+		     !fwctl_sim_cfg_get(dev, i, &v, &res) && v == k->min;
+		tap_ok(ok, "%s %u (minimum) accepted", k->name, k->min);
+		ok = !fwctl_sim_cfg_set(dev, i, k->max, &res) &&
+		     !fwctl_sim_cfg_get(dev, i, &v, &res) && v == k->max;
+		tap_ok(ok, "%s %u (maximum) accepted", k->name, k->max);
 	}
 	tap_eq(fwctl_sim_cfg_get(dev, 4, &v, &res), FWCTL_SIM_STATUS_BAD_PARAM, "key 4: BAD_PARAM");
 	tap_eq(res.syndrome, 4, "syndrome is the key");
@@ -274,8 +266,8 @@ static void test_config(struct fwctl_dev *dev)
 		fwctl_close(again);
 	}
 	ok = 1;
-	for (i = 0; i < 4; i++)
-		ok &= !fwctl_sim_cfg_set(dev, ranges[i].key, saved[i], &res);
+	for (i = 0; i < FWCTL_SIM_CFG_NUM_KEYS; i++)
+		ok &= !fwctl_sim_cfg_set(dev, i, saved[i], &res);
 	tap_ok(ok, "configuration restored");
 }
 

@@ -15,6 +15,7 @@
 #include "caps.h"
 #include "simdev.h"
 #include "libfwctl.h"
+#include "fwsim_catalogue.h"
 
 #define ID_A 300
 #define ID_GONE 301
@@ -185,7 +186,7 @@ static void test_info(struct fwctl_dev *dev)
 	tap_eq(len, sizeof(sim), "16 bytes of device data");
 	if (data && len == sizeof(sim)) {
 		memcpy(&sim, data, sizeof(sim));
-		tap_ok(sim.uctx_id && sim.dev_id == ID_A && sim.fw_version == 0x10402 && sim.caps == 0xf,
+		tap_ok(sim.uctx_id && sim.dev_id == ID_A && sim.fw_version == FWSIM_FW_VERSION && sim.caps == FWSIM_CAPS,
 		       "decoded: uctx %u, dev_id %u, fw 0x%x, caps 0x%x", sim.uctx_id, sim.dev_id,
 		       sim.fw_version, sim.caps);
 	}

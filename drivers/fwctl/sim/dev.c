@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fwctl driver of the simulated device: checks every request against the
- * opcode catalogue and its minimum scope before the firmware sees it.
+ * opcode catalogue (fwsim_catalogue.h) and its minimum scope before the
+ * firmware sees it.
  */
 #include <linux/fwctl.h>
 #include <linux/slab.h>
@@ -10,37 +11,6 @@
 
 atomic64_t fwsim_total_open_calls;
 atomic64_t fwsim_total_close_calls;
-
-/* Minimum scope of each opcode; anything not listed is refused. */
-static const struct fwsim_op_scope {
-	u32 opcode;
-	enum fwctl_rpc_scope scope;
-} fwsim_catalogue[] = {
-	{ FWCTL_SIM_OP_NOP, FWCTL_RPC_CONFIGURATION },
-	{ FWCTL_SIM_OP_IDENTIFY, FWCTL_RPC_CONFIGURATION },
-	{ FWCTL_SIM_OP_CFG_GET, FWCTL_RPC_CONFIGURATION },
-	{ FWCTL_SIM_OP_CFG_SET, FWCTL_RPC_CONFIGURATION },
-	{ FWCTL_SIM_OP_OBJ_ALLOC, FWCTL_RPC_CONFIGURATION },
-	{ FWCTL_SIM_OP_OBJ_FREE, FWCTL_RPC_CONFIGURATION },
-	{ FWCTL_SIM_OP_COUNTERS, FWCTL_RPC_DEBUG_READ_ONLY },
-	{ FWCTL_SIM_OP_LOG_DUMP, FWCTL_RPC_DEBUG_READ_ONLY },
-	{ FWCTL_SIM_OP_REG_READ, FWCTL_RPC_DEBUG_READ_ONLY },
-	{ FWCTL_SIM_OP_OBJ_QUERY, FWCTL_RPC_DEBUG_READ_ONLY },
-	{ FWCTL_SIM_OP_REG_WRITE, FWCTL_RPC_DEBUG_WRITE },
-	{ FWCTL_SIM_OP_FW_RESET, FWCTL_RPC_DEBUG_WRITE },
-	{ FWCTL_SIM_OP_MEM_WRITE, FWCTL_RPC_DEBUG_WRITE_FULL },
-	{ FWCTL_SIM_OP_MEM_READ, FWCTL_RPC_DEBUG_WRITE_FULL },
-};
-
-static int fwsim_min_scope(u32 opcode)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(fwsim_catalogue); i++)
-		if (fwsim_catalogue[i].opcode == opcode)
-			return fwsim_catalogue[i].scope;
-	return -EOPNOTSUPP;
-}
 
 static struct fwsim_dev *fwsim_uctx_dev(struct fwctl_uctx *uctx)
 {
@@ -85,8 +55,7 @@ static void *fwsim_info(struct fwctl_uctx *uctx, size_t *length)
 	if (!info)
 		return ERR_PTR(-ENOMEM);
 	info->uctx_id = su->ctx->id;
-	info->caps = FWCTL_SIM_CAP_CONFIG | FWCTL_SIM_CAP_DEBUG |
-		     FWCTL_SIM_CAP_RAW_MEM | FWCTL_SIM_CAP_OBJECTS;
+	info->caps = FWSIM_CAPS;
 	info->fw_version = FWSIM_FW_VERSION;
 	info->dev_id = sdev->id;
 	*length = sizeof(*info);
@@ -99,14 +68,14 @@ static void *fwsim_fw_rpc(struct fwctl_uctx *uctx, enum fwctl_rpc_scope scope,
 	struct fwsim_uctx *su = container_of(uctx, struct fwsim_uctx, uctx);
 	struct fwsim_dev *sdev = fwsim_uctx_dev(uctx);
 	struct fwctl_sim_req *req = rpc_in;
-	int min_scope;
+	const struct fwsim_op *op;
 
 	if (in_len < sizeof(*req) || req->rsvd)
 		return ERR_PTR(-EINVAL);
-	min_scope = fwsim_min_scope(req->opcode);
-	if (min_scope < 0)
-		return ERR_PTR(min_scope);
-	if (scope < min_scope)
+	op = fwsim_op_find(req->opcode);
+	if (!op)
+		return ERR_PTR(-EOPNOTSUPP);
+	if (scope < op->min_scope)
 		return ERR_PTR(-EPERM);
 
 	return fwsim_fw_exec(&sdev->fw, su->ctx, req, in_len, out_len);

@@ -12,21 +12,6 @@
 
 #include "fwsim.h"
 
-struct fwsim_cfg_range {
-	u32 min;
-	u32 max;
-	u32 def;
-};
-
-static const struct fwsim_cfg_range fwsim_cfg_ranges[] = {
-	[FWCTL_SIM_CFG_MTU] = { 68, 9216, 1500 },
-	[FWCTL_SIM_CFG_NUM_QUEUES] = { 1, 64, 8 },
-	[FWCTL_SIM_CFG_LED_MODE] = { 0, 2, 1 },
-	[FWCTL_SIM_CFG_POWER_LIMIT_MW] = { 1000, 25000, 15000 },
-};
-
-static_assert(ARRAY_SIZE(fwsim_cfg_ranges) == FWCTL_SIM_CFG_NUM_KEYS);
-
 /* Every log line has the same length, so any offset maps to a line. */
 #define FWSIM_LOG_LINE 64
 
@@ -107,7 +92,7 @@ int fwsim_fw_init(struct fwsim_fw *fw, u32 dev_id)
 	ida_init(&fw->ctx_ida);
 	fw->dev_id = dev_id;
 	for (i = 0; i < FWCTL_SIM_CFG_NUM_KEYS; i++)
-		fw->cfg[i] = fwsim_cfg_ranges[i].def;
+		fw->cfg[i] = fwsim_cfg_keys[i].def;
 	fwsim_fw_reset_state(fw);
 	return 0;
 }
@@ -187,8 +172,7 @@ static void fwsim_op_identify(struct fwsim_fw *fw, struct fwsim_result *res)
 
 	id->fw_version = FWSIM_FW_VERSION;
 	id->dev_id = fw->dev_id;
-	id->caps = FWCTL_SIM_CAP_CONFIG | FWCTL_SIM_CAP_DEBUG |
-		   FWCTL_SIM_CAP_RAW_MEM | FWCTL_SIM_CAP_OBJECTS;
+	id->caps = FWSIM_CAPS;
 	id->max_rpc_len = FWSIM_LOG_LEN + sizeof(struct fwctl_sim_resp);
 	id->num_regs = FWSIM_NUM_REGS;
 	id->num_cfg_keys = FWCTL_SIM_CFG_NUM_KEYS;
@@ -201,14 +185,14 @@ static void fwsim_op_identify(struct fwsim_fw *fw, struct fwsim_result *res)
 static void fwsim_op_cfg(struct fwsim_fw *fw, const struct fwctl_sim_req *req,
 			 struct fwsim_result *res)
 {
-	const struct fwsim_cfg_range *range;
+	const struct fwsim_cfg_key *range;
 	u32 key = req->arg0;
 
 	if (key >= FWCTL_SIM_CFG_NUM_KEYS)
 		return fwsim_fail(res, FWCTL_SIM_STATUS_BAD_PARAM, key);
 
 	if (req->opcode == FWCTL_SIM_OP_CFG_SET) {
-		range = &fwsim_cfg_ranges[key];
+		range = &fwsim_cfg_keys[key];
 		if (req->arg1 < range->min || req->arg1 > range->max)
 			return fwsim_fail(res, FWCTL_SIM_STATUS_BAD_VALUE,
 					  req->arg1);

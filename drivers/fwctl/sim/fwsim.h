@@ -14,7 +14,8 @@
 #include <linux/types.h>
 #include <uapi/fwctl/fwctl_sim.h>
 
-#define FWSIM_FW_VERSION	((1 << 16) | (4 << 8) | 2)
+#include "fwsim_catalogue.h"
+
 #define FWSIM_NUM_REGS		64
 #define FWSIM_MEM_SIZE		4096
 #define FWSIM_MAX_OBJECTS	16

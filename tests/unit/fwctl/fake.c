@@ -11,6 +11,7 @@
 #include <fwctl/fwctl_sim.h>
 
 #include "fake.h"
+#include "fwsim_catalogue.h"
 #include "internal.h"
 
 #define MAX_RPC (2u << 20)
@@ -26,10 +27,6 @@ static struct { bool used; uint32_t tag; } objs[4];
 static struct fwctl_sim_counters counters;
 static char log_text[1000];
 
-static const struct { uint32_t min, max, def; } ranges[] = {
-	{ 68, 9216, 1500 }, { 1, 64, 8 }, { 0, 2, 1 }, { 1000, 25000, 15000 },
-};
-
 void fake_reset(void)
 {
 	unsigned int i;
@@ -41,15 +38,15 @@ void fake_reset(void)
 	fk.data_len = sizeof(struct fwctl_info_sim);
 	{
 		struct fwctl_info_sim d = {
-			.uctx_id = 7, .caps = 0xf,
-			.fw_version = 1 << 16 | 4 << 8 | 2, .dev_id = 42,
+			.uctx_id = 7, .caps = FWSIM_CAPS,
+			.fw_version = FWSIM_FW_VERSION, .dev_id = 42,
 		};
 		memcpy(fk.data, &d, sizeof(d));
 	}
 	for (i = 0; i < FWCTL_SIM_CFG_NUM_KEYS; i++)
-		cfg[i] = ranges[i].def;
+		cfg[i] = fwsim_cfg_keys[i].def;
 	memset(regs, 0, sizeof(regs));
-	regs[0] = 0x10402;
+	regs[0] = FWSIM_FW_VERSION;
 	regs[1] = 42;
 	memset(mem, 0, sizeof(mem));
 	memset(objs, 0, sizeof(objs));
@@ -118,24 +115,6 @@ static int fake_info(void *arg)
 
 /* ---- the fake fwctl_sim firmware, from include/uapi/fwctl/fwctl_sim.h */
 
-static int min_scope(uint32_t op)
-{
-	switch (op) {
-	case FWCTL_SIM_OP_NOP: case FWCTL_SIM_OP_IDENTIFY:
-	case FWCTL_SIM_OP_CFG_GET: case FWCTL_SIM_OP_CFG_SET:
-	case FWCTL_SIM_OP_OBJ_ALLOC: case FWCTL_SIM_OP_OBJ_FREE:
-		return 0;
-	case FWCTL_SIM_OP_COUNTERS: case FWCTL_SIM_OP_LOG_DUMP:
-	case FWCTL_SIM_OP_REG_READ: case FWCTL_SIM_OP_OBJ_QUERY:
-		return 1;
-	case FWCTL_SIM_OP_REG_WRITE: case FWCTL_SIM_OP_FW_RESET:
-		return 2;
-	case FWCTL_SIM_OP_MEM_WRITE: case FWCTL_SIM_OP_MEM_READ:
-		return 3;
-	}
-	return -1;
-}
-
 /* Run @req; fill @resp (capacity 16 + 4096) and return its full length. */
 static size_t firmware(const struct fwctl_sim_req *req, size_t in_len,
 		       unsigned char *resp, size_t cap)
@@ -154,12 +133,12 @@ static size_t firmware(const struct fwctl_sim_req *req, size_t in_len,
 		break;
 	case FWCTL_SIM_OP_IDENTIFY:
 		memset(&id, 0, sizeof(id));
-		id.fw_version = 0x10402;
+		id.fw_version = FWSIM_FW_VERSION;
 		id.dev_id = 42;
-		id.caps = 0xf;
+		id.caps = FWSIM_CAPS;
 		id.max_rpc_len = MAX_RPC;
 		id.num_regs = 8;
-		id.num_cfg_keys = 4;
+		id.num_cfg_keys = FWCTL_SIM_CFG_NUM_KEYS;
 		id.mem_size = sizeof(mem);
 		id.max_objects = 4;
 		strcpy(id.serial, "FWSIM-FAKE");
@@ -172,7 +151,7 @@ static size_t firmware(const struct fwctl_sim_req *req, size_t in_len,
 			break;
 		}
 		if (req->opcode == FWCTL_SIM_OP_CFG_SET) {
-			if (a1 < ranges[a0].min || a1 > ranges[a0].max) {
+			if (a1 < fwsim_cfg_keys[a0].min || a1 > fwsim_cfg_keys[a0].max) {
 				hdr.status = FWCTL_SIM_STATUS_BAD_VALUE;
 				hdr.syndrome = a1;
 				break;
@@ -281,7 +260,8 @@ static int fake_rpc(void *arg)
 	struct fwctl_sim_req req;
 	uint32_t usize;
 	size_t out_len;
-	int err, min;
+	const struct fwsim_op *op;
+	int err;
 
 	memcpy(&usize, arg, sizeof(usize));
 	fk.rpc_calls++;
@@ -310,10 +290,10 @@ static int fake_rpc(void *arg)
 	memcpy(&req, in, sizeof(req));
 	if (req.rsvd)
 		return EINVAL;
-	min = min_scope(req.opcode);
-	if (min < 0)
+	op = fwsim_op_find(req.opcode);
+	if (!op)
 		return EOPNOTSUPP;
-	if (rpc->scope < (uint32_t)min)
+	if (rpc->scope < op->min_scope)
 		return EPERM;
 	if (rpc->in_len - sizeof(req) > 4096)
 		return ENOMEM;
