@@ -2,7 +2,8 @@
 # csme-sim(8): the CSME firmware simulator, build/bin/csme-sim. Built from
 # tools/csme-sim/*.c, its network engine (net/amt_net.c) and the portable
 # SAP core compiled for userspace from drivers/net/wireless/sap (the same
-# sources the kernel module uses; sap_compat.h selects userspace).
+# sources the kernel module uses; sap_compat.h selects userspace), linked
+# with libjson_writer.a (lib/json_writer).
 CSME_SIM_DIR := $(FWGATE)/tools/csme-sim
 CSME_SIM_CORE_DIR := $(FWGATE)/drivers/net/wireless/sap
 include $(CSME_SIM_CORE_DIR)/Kbuild.inc
@@ -11,10 +12,13 @@ CSME_SIM_OBJS := $(patsubst $(CSME_SIM_DIR)/%.c,$(BUILD)/obj/csme-sim/%.o,$(CSME
 	$(BUILD)/obj/csme-sim/net/amt_net.o \
 	$(addprefix $(BUILD)/obj/csme-sim/sap/,$(SAP_CORE_OBJS))
 CSME_SIM_HDRS := $(wildcard $(CSME_SIM_DIR)/*.h $(CSME_SIM_DIR)/net/*.h $(CSME_SIM_CORE_DIR)/*.h) \
+	$(FWGATE)/lib/json_writer/json_writer.h \
 	$(FWGATE)/include/uapi/linux/sap_sim.h
 CSME_SIM_CFLAGS := $(USER_CFLAGS) -std=gnu11 -I$(CSME_SIM_CORE_DIR) -I$(CSME_SIM_DIR)/net \
+	-I$(FWGATE)/lib/json_writer \
 	-I$(FWGATE)/include/uapi
 CSME_SIM := $(BUILD)/bin/csme-sim
+CSME_SIM_LIBA := $(BUILD)/lib/libjson_writer.a
 
 PREFIX ?= /usr/local
 CSME_SIM_SBINDIR ?= $(PREFIX)/sbin
@@ -37,9 +41,9 @@ $(BUILD)/obj/csme-sim/sap/%.o: $(CSME_SIM_CORE_DIR)/%.c $(CSME_SIM_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CSME_SIM_CFLAGS) -c -o $@ $<
 
-$(CSME_SIM): $(CSME_SIM_OBJS)
+$(CSME_SIM): $(CSME_SIM_OBJS) $(CSME_SIM_LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CSME_SIM_CFLAGS) -o $@ $(CSME_SIM_OBJS) $(USER_LDLIBS)
+	$(CC) $(CSME_SIM_CFLAGS) -o $@ $(CSME_SIM_OBJS) $(CSME_SIM_LIBA) $(USER_LDLIBS)
 
 csme-sim-install: $(CSME_SIM)
 	install -d $(DESTDIR)$(CSME_SIM_SBINDIR) $(DESTDIR)$(CSME_SIM_MANDIR)/man8

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * csme-sim: the output writer (print.c): plain "a.b value" lines, JSON or
- * pretty JSON.
+ * pretty JSON; the JSON is lib/json_writer's.
  */
 #ifndef CSME_PRINT_H
 #define CSME_PRINT_H
@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "json_writer.h"
 
 enum out_mode {
 	OUT_PLAIN,
@@ -22,12 +24,18 @@ enum out_mode {
 /**
  * struct out - writer of nested "objects" as plain "a.b value" lines,
  * compact JSON or pretty-printed JSON
+ * @f: where the text goes
+ * @mode: which of the three
+ * @depth: objects open
+ * @j: the JSON writer (JSON modes)
+ * @prefix: the dotted key of the open objects (plain mode)
+ * @plen: length of @prefix at each depth (plain mode)
  */
 struct out {
 	FILE *f;
 	enum out_mode mode;
 	int depth;
-	bool first[OUT_DEPTH_MAX + 1];
+	struct json j;
 	char prefix[256];
 	size_t plen[OUT_DEPTH_MAX + 1];
 };
@@ -44,6 +52,5 @@ void out_bool(struct out *o, const char *key, bool val);
 void out_null(struct out *o, const char *key);
 void out_mac(struct out *o, const char *key, const uint8_t *mac);
 void out_u32_list(struct out *o, const char *key, const uint32_t *v, size_t n);
-void json_quote(FILE *f, const char *s, size_t len);
 
 #endif /* CSME_PRINT_H */

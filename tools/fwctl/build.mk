@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0
 # fwctl(8): build/bin/fwctl, linked with libfwctl.a so that it runs from the
-# build tree (and inside the test VM) without LD_LIBRARY_PATH.
+# build tree (and inside the test VM) without LD_LIBRARY_PATH, and with
+# libjson_writer.a (lib/json_writer).
 FWCTL_TOOL_DIR := $(FWGATE)/tools/fwctl
 FWCTL_TOOL_SRCS := $(wildcard $(FWCTL_TOOL_DIR)/*.c)
 FWCTL_TOOL_OBJS := $(patsubst $(FWCTL_TOOL_DIR)/%.c,$(BUILD)/obj/fwctl/%.o,$(FWCTL_TOOL_SRCS))
 FWCTL_TOOL_HDRS := $(wildcard $(FWCTL_TOOL_DIR)/*.h) $(FWGATE)/lib/libfwctl/libfwctl.h \
+	$(FWGATE)/lib/json_writer/json_writer.h \
 	$(wildcard $(FWGATE)/include/uapi/fwctl/*.h)
 FWCTL_TOOL := $(BUILD)/bin/fwctl
-FWCTL_TOOL_LIBA := $(BUILD)/lib/libfwctl.a
+FWCTL_TOOL_LIBA := $(BUILD)/lib/libfwctl.a $(BUILD)/lib/libjson_writer.a
+FWCTL_TOOL_CFLAGS := $(USER_CFLAGS) -I$(FWGATE)/lib/json_writer
 
 PREFIX ?= /usr/local
 FWCTL_TOOL_SBINDIR ?= $(PREFIX)/sbin
@@ -20,11 +23,11 @@ user-install: fwctl-tool-install
 
 $(BUILD)/obj/fwctl/%.o: $(FWCTL_TOOL_DIR)/%.c $(FWCTL_TOOL_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -c -o $@ $<
+	$(CC) $(FWCTL_TOOL_CFLAGS) -c -o $@ $<
 
 $(FWCTL_TOOL): $(FWCTL_TOOL_OBJS) $(FWCTL_TOOL_LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $(FWCTL_TOOL_OBJS) $(FWCTL_TOOL_LIBA)
+	$(CC) $(FWCTL_TOOL_CFLAGS) -o $@ $(FWCTL_TOOL_OBJS) $(FWCTL_TOOL_LIBA)
 
 fwctl-tool-install: $(FWCTL_TOOL)
 	install -d $(DESTDIR)$(FWCTL_TOOL_SBINDIR) $(DESTDIR)$(FWCTL_TOOL_MANDIR)/man8

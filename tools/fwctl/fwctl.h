@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "json_writer.h"
 #include "libfwctl.h"
 
 /* Exit statuses, see fwctl(8). */
@@ -18,29 +19,6 @@ enum {
 	EXIT_FIRMWARE = 3,	/* the firmware refused (status in response) */
 	EXIT_SYSTEM = 4,	/* no such device, file or memory problem */
 };
-
-/* json.c: a streaming JSON writer */
-#define JSON_MAX_DEPTH 16
-struct json {
-	FILE *f;
-	bool pretty;
-	int depth;
-	bool first[JSON_MAX_DEPTH];
-};
-
-void json_init(struct json *j, FILE *f, bool pretty);
-void json_escape(FILE *f, const char *s, size_t len);
-void json_obj_open(struct json *j, const char *key);
-void json_obj_close(struct json *j);
-void json_arr_open(struct json *j, const char *key);
-void json_arr_close(struct json *j);
-void json_str(struct json *j, const char *key, const char *val);
-void json_strn(struct json *j, const char *key, const char *val, size_t len);
-void json_u64(struct json *j, const char *key, uint64_t val);
-void json_bool(struct json *j, const char *key, bool val);
-void json_null(struct json *j, const char *key);
-void json_hex(struct json *j, const char *key, const void *buf, size_t len);
-void json_done(struct json *j);
 
 /* util.c: argument and data helpers */
 int parse_u32(const char *s, uint32_t *v);

@@ -126,7 +126,7 @@ static void quote_fn(FILE *f, void *arg)
 {
 	const char *s = arg;
 
-	json_quote(f, s, strlen(s));
+	json_escape(f, s, strlen(s));
 }
 
 static void test_quote(void)
@@ -150,7 +150,7 @@ static void test_quote(void)
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 		s = capture(quote_fn, (void *)v[i].in, &len);
-		tap_ok(!strcmp(s, v[i].out) && json_valid(s, len), "json_quote case %u: %s", i, s);
+		tap_ok(!strcmp(s, v[i].out) && json_valid(s, len), "json_escape case %u: %s", i, s);
 		free(s);
 	}
 	/* an embedded NUL through the length-based call */
@@ -158,7 +158,7 @@ static void test_quote(void)
 		char *buf = NULL;
 		FILE *f = open_memstream(&buf, &len);
 
-		json_quote(f, "a\0b", 3);
+		json_escape(f, "a\0b", 3);
 		fclose(f);
 		tap_ok(!strcmp(buf, "\"a\\u0000b\""), "embedded NUL: %s", buf);
 		free(buf);

@@ -12,167 +12,7 @@
 #include "tap.h"
 #include "fake.h"
 #include "fwctl.h"
-
-/* ---- a strict JSON validator (RFC 8259), to check every document */
-
-struct jp {
-	const char *p, *end;
-};
-
-static void ws(struct jp *j)
-{
-	while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' ||
-				 *j->p == '\n' || *j->p == '\r'))
-		j->p++;
-}
-
-static bool value(struct jp *j, int depth);
-
-static bool lit(struct jp *j, const char *s)
-{
-	size_t n = strlen(s);
-
-	if ((size_t)(j->end - j->p) < n || strncmp(j->p, s, n))
-		return false;
-	j->p += n;
-	return true;
-}
-
-static bool string(struct jp *j)
-{
-	const unsigned char *p;
-	int i;
-
-	if (j->p >= j->end || *j->p != '"')
-		return false;
-	j->p++;
-	while (j->p < j->end) {
-		p = (const unsigned char *)j->p;
-		if (*p == '"') {
-			j->p++;
-			return true;
-		}
-		if (*p < 0x20)
-			return false;
-		if (*p == '\\') {
-			if (j->end - j->p < 2)
-				return false;
-			if (strchr("\"\\/bfnrt", p[1])) {
-				j->p += 2;
-				continue;
-			}
-			if (p[1] != 'u' || j->end - j->p < 6)
-				return false;
-			for (i = 2; i < 6; i++)
-				if (!strchr("0123456789abcdefABCDEF", p[i]))
-					return false;
-			j->p += 6;
-			continue;
-		}
-		if (*p >= 0x80) {
-			int n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 ? 2 : 0;
-
-			if (!n || j->end - j->p < n)
-				return false;
-			for (i = 1; i < n; i++)
-				if ((p[i] & 0xc0) != 0x80)
-					return false;
-			j->p += n;
-			continue;
-		}
-		j->p++;
-	}
-	return false;
-}
-
-static bool number(struct jp *j)
-{
-	const char *s = j->p;
-
-	if (j->p < j->end && *j->p == '-')
-		j->p++;
-	if (j->p >= j->end || *j->p < '0' || *j->p > '9')
-		return false;
-	if (*j->p == '0')
-		j->p++;
-	else
-		while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-			j->p++;
-	return j->p > s;
-}
-
-static bool container(struct jp *j, int depth, char close, bool obj)
-{
-	j->p++;
-	ws(j);
-	if (j->p < j->end && *j->p == close) {
-		j->p++;
-		return true;
-	}
-	for (;;) {
-		ws(j);
-		if (obj) {
-			if (!string(j))
-				return false;
-			ws(j);
-			if (j->p >= j->end || *j->p++ != ':')
-				return false;
-		}
-		if (!value(j, depth + 1))
-			return false;
-		ws(j);
-		if (j->p >= j->end)
-			return false;
-		if (*j->p == ',') {
-			j->p++;
-			continue;
-		}
-		if (*j->p++ == close)
-			return true;
-		return false;
-	}
-}
-
-static bool value(struct jp *j, int depth)
-{
-	if (depth > 64)
-		return false;
-	ws(j);
-	if (j->p >= j->end)
-		return false;
-	switch (*j->p) {
-	case '{':
-		return container(j, depth, '}', true);
-	case '[':
-		return container(j, depth, ']', false);
-	case '"':
-		return string(j);
-	case 't':
-		return lit(j, "true");
-	case 'f':
-		return lit(j, "false");
-	case 'n':
-		return lit(j, "null");
-	default:
-		return number(j);
-	}
-}
-
-/* One or more whitespace-separated documents, nothing else. */
-static bool json_valid(const char *s, size_t len)
-{
-	struct jp j = { s, s + len };
-	int docs = 0;
-
-	for (;;) {
-		ws(&j);
-		if (j.p == j.end)
-			return docs > 0;
-		if (!value(&j, 0))
-			return false;
-		docs++;
-	}
-}
+#include "json_check.h"
 
 /* ---- running commands */
 
@@ -308,7 +148,7 @@ static void test_json(void)
 	fclose(f);
 	tap_ok(!strcmp(buf, "{\"a\":\"x\",\"b\":18446744073709551615,\"c\":[true,null,{}],\"d\":[],\"e\":\"00ab\",\"f\":null}\n"),
 	       "compact document: %.*s", (int)strcspn(buf, "\n"), buf);
-	tap_ok(json_valid(buf, n), "it is valid JSON");
+	tap_ok(json_valid_docs(buf, n), "it is valid JSON");
 	free(buf);
 
 	f = open_memstream(&buf, &n);
@@ -324,7 +164,7 @@ static void test_json(void)
 	json_done(&j);
 	fclose(f);
 	tap_ok(!strcmp(buf, "{\n  \"l\": [\n    1,\n    2\n  ],\n  \"o\": {}\n}\n"), "pretty document");
-	tap_ok(json_valid(buf, n), "valid too");
+	tap_ok(json_valid_docs(buf, n), "valid too");
 	free(buf);
 
 	tap_ok(!json_valid("{\"a\":1,}", 8), "validator: trailing comma rejected");
@@ -480,7 +320,7 @@ static void test_decoders(void)
 	tap_ok(strstr(r.out, "\"identify\":{\"fw_version\":\"1.4.2\",\"fw_version_raw\":66562,\"dev_id\":7,"
 			     "\"serial\":\"FWSIM-00000007\",\"caps\":[\"config\",\"raw-mem\",\"bit4\"],\"caps_raw\":21") != NULL,
 	       "identify as JSON");
-	tap_ok(json_valid(r.out, r.out_len), "valid JSON");
+	tap_ok(json_valid_docs(r.out, r.out_len), "valid JSON");
 	run_free(&r);
 
 	setup(&c, &r, false, false);
@@ -551,11 +391,11 @@ static void test_commands(void)
 	       out_has(&r, " dev 1:3\n"), "dev lists fwctl0 with type, driver, bus/parent, node, MAJ:MIN");
 	tap_ok(out_has(&r, "fwctl1: type fwctl_sim driver - parent fakebus/simB"), "and fwctl1 (unbound parent)");
 	CHECK(&r, "j", "dev", 0, "dev -j: 0");
-	tap_ok(json_valid(r.out, r.out_len), "dev -j is valid JSON");
+	tap_ok(json_valid_docs(r.out, r.out_len), "dev -j is valid JSON");
 	tap_ok(out_has(&r, "\"name\":\"fwctl2\",\"index\":2,\"type\":\"fwctl_sim\",\"type_id\":62881,\"driver\":null,"
 			   "\"bus\":\"fakebus\",\"parent\":\"simB\""), "dev -j members");
 	CHECK(&r, "jp", "dev show fwctl0", 0, "dev show fwctl0 -jp: 0");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\n      \"name\": \"fwctl0\""), "pretty and valid");
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\n      \"name\": \"fwctl0\""), "pretty and valid");
 	tap_ok(!out_has(&r, "fwctl1"), "only the device asked for");
 	CHECK(&r, "", "dev show nosuch", 4, "dev show of an unknown device: 4");
 	tap_ok(err_has(&r, "no such fwctl device"), "says no such device");
@@ -566,7 +406,7 @@ static void test_commands(void)
 			   "  caps 0xf config debug raw-mem objects\n  fw_version 1.4.2\n  dev_id 42\n"),
 	       "info decodes the sim's device data");
 	CHECK(&r, "j", "info simA", 0, "info -j by parent: 0");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\"device_data\":\"07000000") &&
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"device_data\":\"07000000") &&
 	       out_has(&r, "\"info\":{\"uctx_id\":7,"), "info -j: hex and decoded");
 	CHECK(&r, "", "info", 1, "info without a device: 1");
 	CHECK(&r, "", "info simB", 4, "info of an ambiguous parent: 4");
@@ -575,14 +415,14 @@ static void test_commands(void)
 	CHECK(&r, "", "info fwctl0", 2, "info of a removed device: 2");
 	tap_ok(err_has(&r, "the device was removed"), "explains ENODEV");
 	CHECK(&r, "j", "info fwctl0", 2, "-j as well");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\"errno_name\":\"ENODEV\""), "with a JSON error object");
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"errno_name\":\"ENODEV\""), "with a JSON error object");
 	fk.force_errno = 0;
 
 	fake_reset();
 	CHECK(&r, "", "sim fwctl0 identify", 0, "sim identify: 0");
 	tap_ok(out_has(&r, "serial FWSIM-FAKE\n"), "decoded");
 	CHECK(&r, "jp", "sim fwctl0 identify", 0, "sim identify -jp: 0");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\"status\": \"ok\""), "valid, with status ok");
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"status\": \"ok\""), "valid, with status ok");
 	CHECK(&r, "", "sim fwctl0 cfg set mtu 9000", 0, "cfg set mtu 9000: 0");
 	tap_ok(out_has(&r, "mtu 9000\n"), "echoes the new value");
 	CHECK(&r, "j", "sim fwctl0 cfg get mtu", 0, "cfg get mtu -j: 0");
@@ -590,11 +430,11 @@ static void test_commands(void)
 	CHECK(&r, "", "sim fwctl0 cfg", 0, "cfg show: 0");
 	tap_ok(out_has(&r, "mtu 9000\nnum-queues 8\nled-mode 1 (on)\npower-limit-mw 15000\n"), "all four keys");
 	CHECK(&r, "j", "sim fwctl0 cfg show", 0, "cfg show -j: 0");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\"cfg\":{\"mtu\":9000,\"num-queues\":8,"), "all keys in JSON");
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"cfg\":{\"mtu\":9000,\"num-queues\":8,"), "all keys in JSON");
 	CHECK(&r, "", "sim fwctl0 cfg set mtu 12", 3, "cfg set mtu 12: firmware refusal 3");
 	tap_ok(err_has(&r, "bad-value") && err_has(&r, "syndrome 12"), "names the status and syndrome: %s", r.err);
 	CHECK(&r, "j", "sim fwctl0 cfg set num-queues 65", 3, "-j: 3 too");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\"status\":\"bad-value\",\"status_code\":2,\"syndrome\":65"),
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"status\":\"bad-value\",\"status_code\":2,\"syndrome\":65"),
 	       "JSON carries the status and syndrome");
 	CHECK(&r, "", "sim fwctl0 counters", 0, "counters: 0");
 	tap_ok(out_has(&r, "cfg_writes 1\n") && out_has(&r, "errors 2\n"), "counters decoded");
@@ -624,7 +464,7 @@ static void test_commands(void)
 	CHECK(&r, "", "sim fwctl0 log", 0, "log: 0");
 	tap_ok(r.out_len == loglen && !memcmp(r.out, log, loglen), "the whole log");
 	CHECK(&r, "j", "sim fwctl0 log offset 990", 0, "log -j: 0");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\"len\":10,\"next_offset\":1000,\"text\":\"") &&
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"len\":10,\"next_offset\":1000,\"text\":\"") &&
 	       out_has(&r, "\\n"), "JSON with the text escaped");
 	snprintf(cmd, sizeof(cmd), "sim fwctl0 log offset %zu", loglen + 1);
 	CHECK(&r, "", cmd, 3, "log past the end: 3");
@@ -649,7 +489,7 @@ static void test_commands(void)
 	tap_ok(out_has(&r, "response 80 bytes, status 0\n00000000  00 00 00 00 01 00 00 00  40 00 00 00"),
 	       "hex dump of the response");
 	CHECK(&r, "j", "rpc fwctl0 scope configuration in 01000000000000000000000000000000", 0, "rpc -j: 0");
-	tap_ok(json_valid(r.out, r.out_len) && out_has(&r, "\"out_len\":80,\"truncated\":false,\"status\":0,\"data\":\"00000000"),
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"out_len\":80,\"truncated\":false,\"status\":0,\"data\":\"00000000"),
 	       "JSON result");
 	CHECK(&r, "", "rpc fwctl0 scope 0 in 11000000000000000c00000000000000", 3, "rpc with a firmware refusal: 3");
 	tap_ok(err_has(&r, "bad-value"), "decoded for the sim");
@@ -709,7 +549,7 @@ static void test_batch(void)
 	fclose(in);
 	tap_eq(rc, 3, "with force it goes on, still returning the first failure");
 	tap_ok(out_has(&r, "\"op\":\"nop\""), "the last line ran");
-	tap_ok(json_valid(r.out, r.out_len), "one JSON document per line, all valid");
+	tap_ok(json_valid_docs(r.out, r.out_len), "one JSON document per line, all valid");
 	run_free(&r);
 
 	in = fmemopen((void *)"sim fwctl0 'nop\n", 16, "r");

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A small streaming JSON writer: objects and arrays nest, members are
- * written as they come, strings are escaped to valid UTF-8 JSON.
+ * json_writer: a small streaming JSON writer, see json_writer.h.
  */
 #include <inttypes.h>
 #include <string.h>
 
-#include "fwctl.h"
+#include "json_writer.h"
 
 void json_init(struct json *j, FILE *f, bool pretty)
 {
@@ -110,7 +109,7 @@ static void member(struct json *j, const char *key)
 	j->first[j->depth] = false;
 	if (j->pretty && j->depth)
 		indent(j);
-	if (key) {
+	if (key && j->in_obj[j->depth]) {
 		json_escape(j->f, key, strlen(key));
 		fputs(j->pretty ? ": " : ":", j->f);
 	}
@@ -123,6 +122,7 @@ static void open_container(struct json *j, const char *key, char ch)
 	if (j->depth < JSON_MAX_DEPTH - 1)
 		j->depth++;
 	j->first[j->depth] = true;
+	j->in_obj[j->depth] = ch == '{';
 }
 
 static void close_container(struct json *j, char ch)
@@ -177,6 +177,12 @@ void json_u64(struct json *j, const char *key, uint64_t val)
 	fprintf(j->f, "%" PRIu64, val);
 }
 
+void json_s64(struct json *j, const char *key, int64_t val)
+{
+	member(j, key);
+	fprintf(j->f, "%" PRId64, val);
+}
+
 void json_bool(struct json *j, const char *key, bool val)
 {
 	member(j, key);
@@ -200,6 +206,18 @@ void json_hex(struct json *j, const char *key, const void *buf, size_t len)
 	for (i = 0; i < len; i++)
 		fprintf(j->f, "%02x", p[i]);
 	fputc('"', j->f);
+}
+
+/* A short list of numbers, kept on one line also when pretty. */
+void json_u32_array(struct json *j, const char *key, const uint32_t *v, size_t n)
+{
+	size_t i;
+
+	member(j, key);
+	fputc('[', j->f);
+	for (i = 0; i < n; i++)
+		fprintf(j->f, "%s%" PRIu32, i ? (j->pretty ? ", " : ",") : "", v[i]);
+	fputc(']', j->f);
 }
 
 /* End of one top-level document: a newline, ready for the next one. */
