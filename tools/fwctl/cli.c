@@ -232,21 +232,32 @@ void emit_caps(struct cli *c, const char *key, uint32_t caps,
 	fputc('\n', c->out);
 }
 
+/* The OBJECT words of "fwctl OBJECT ...", each with its command. */
+static const struct cli_object {
+	const char *name;
+	const char *alias;
+	int (*run)(struct cli *c, int argc, char **argv);
+} cli_objects[] = {
+	{ "dev", "devices", cmd_dev },
+	{ "info", NULL, cmd_info },
+	{ "rpc", NULL, cmd_rpc },
+	{ "sim", NULL, cmd_sim },
+};
+
 int cli_run(struct cli *c, int argc, char **argv)
 {
+	const struct cli_object *o;
 	const char *obj;
+	unsigned int i;
 
 	if (argc < 1)
 		return cli_usage_error(c, "no object given; try \"fwctl help\"");
 	obj = argv[0];
-	if (!strcmp(obj, "dev") || !strcmp(obj, "devices"))
-		return cmd_dev(c, argc - 1, argv + 1);
-	if (!strcmp(obj, "info"))
-		return cmd_info(c, argc - 1, argv + 1);
-	if (!strcmp(obj, "rpc"))
-		return cmd_rpc(c, argc - 1, argv + 1);
-	if (!strcmp(obj, "sim"))
-		return cmd_sim(c, argc - 1, argv + 1);
+	for (i = 0; i < sizeof(cli_objects) / sizeof(cli_objects[0]); i++) {
+		o = &cli_objects[i];
+		if (!strcmp(obj, o->name) || (o->alias && !strcmp(obj, o->alias)))
+			return o->run(c, argc - 1, argv + 1);
+	}
 	if (is_help(obj)) {
 		cli_usage(c->out);
 		return EXIT_OK;

@@ -65,13 +65,194 @@ static int parse_cfg_value(uint32_t key, const char *s, uint32_t *v)
 
 #define SIM_MAX_WORDS 16
 
+static int parse_num(char **w, int idx, uint32_t *dst, const char *what,
+		     char *err, size_t errlen)
+{
+	if (parse_u32(w[idx], dst))
+		return perr(err, errlen, "%s: \"%s\" is not a 32-bit number", what, w[idx]);
+	return 0;
+}
+
+/* The argument words of each command, after its words were counted. */
+static int args_cfg(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	if (fwctl_sim_cfg_key_parse(w[2], &s->arg0))
+		return perr(err, errlen, "unknown configuration key \"%s\"", w[2]);
+	if (n == 4 && parse_cfg_value(s->arg0, w[3], &s->arg1))
+		return perr(err, errlen, "cfg set: \"%s\" is not a valid value", w[3]);
+	return 0;
+}
+
+static int args_log(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	uint64_t v64;
+	int i;
+
+	for (i = 1; i < n; i += 2) {
+		if (i + 1 >= n)
+			return perr(err, errlen, "log: %s needs a value", w[i]);
+		if (!strcmp(w[i], "offset")) {
+			if (parse_size(w[i + 1], &v64) || v64 > UINT32_MAX)
+				return perr(err, errlen, "log: bad offset \"%s\"", w[i + 1]);
+			s->arg0 = v64;
+		} else if (!strcmp(w[i], "len")) {
+			if (!strcmp(w[i + 1], "all"))
+				s->log_len = UINT64_MAX;
+			else if (parse_size(w[i + 1], &s->log_len))
+				return perr(err, errlen, "log: bad len \"%s\"", w[i + 1]);
+		} else {
+			return perr(err, errlen, "log: unknown argument \"%s\"", w[i]);
+		}
+	}
+	return 0;
+}
+
+static int args_reg_read(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	(void)n;
+	return parse_num(w, 2, &s->arg0, "register index", err, errlen);
+}
+
+static int args_reg_write(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	(void)n;
+	if (parse_num(w, 3, &s->arg1, "reg write value", err, errlen))
+		return -EINVAL;
+	return parse_num(w, 2, &s->arg0, "register index", err, errlen);
+}
+
+static int args_mem_read(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	uint64_t v64;
+
+	(void)n;
+	if (parse_size(w[3], &v64) || v64 > UINT32_MAX)
+		return perr(err, errlen, "mem read: bad length \"%s\"", w[3]);
+	s->arg1 = v64;
+	return parse_num(w, 2, &s->arg0, "memory offset", err, errlen);
+}
+
+static int args_mem_write(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	int ret = parse_hex(w[3], &s->payload, &s->payload_len);
+
+	(void)n;
+	if (ret == -ENOMEM)
+		return ret;
+	if (ret)
+		return perr(err, errlen, "mem write: \"%s\" is not a hex byte string", w[3]);
+	return parse_num(w, 2, &s->arg0, "memory offset", err, errlen);
+}
+
+static int args_obj_tag(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	(void)n;
+	return parse_num(w, 2, &s->arg0, "object tag", err, errlen);
+}
+
+static int args_obj_id(char **w, int n, struct sim_spec *s, char *err, size_t errlen)
+{
+	(void)n;
+	return parse_num(w, 2, &s->arg0, "object id", err, errlen);
+}
+
+/**
+ * struct sim_word - one form of "fwctl sim DEV COMMAND"
+ * @word: the first word
+ * @verb: the second word, NULL for a command of one word (or "cfg" alone)
+ * @words: how many words the form has; 0 for any number (log)
+ * @usage: the form, for "usage: fwctl sim DEV ..."
+ * @cmd: what to run
+ * @opcode: the firmware command it issues
+ * @args: parses the argument words, NULL if there are none
+ */
+static const struct sim_word {
+	const char *word;
+	const char *verb;
+	int words;
+	const char *usage;
+	enum sim_cmd cmd;
+	uint32_t opcode;
+	int (*args)(char **w, int n, struct sim_spec *s, char *err, size_t errlen);
+} sim_words[] = {
+	{ "nop", NULL, 1, "nop", SIM_NOP, FWCTL_SIM_OP_NOP, NULL },
+	{ "identify", NULL, 1, "identify", SIM_IDENTIFY, FWCTL_SIM_OP_IDENTIFY, NULL },
+	{ "id", NULL, 1, "identify", SIM_IDENTIFY, FWCTL_SIM_OP_IDENTIFY, NULL },
+	{ "counters", NULL, 1, "counters", SIM_COUNTERS, FWCTL_SIM_OP_COUNTERS, NULL },
+	{ "reset", NULL, 1, "reset", SIM_RESET, FWCTL_SIM_OP_FW_RESET, NULL },
+	{ "cfg", NULL, 1, "cfg show", SIM_CFG_SHOW, FWCTL_SIM_OP_CFG_GET, NULL },
+	{ "cfg", "show", 2, "cfg show", SIM_CFG_SHOW, FWCTL_SIM_OP_CFG_GET, NULL },
+	{ "cfg", "get", 3, "cfg get KEY", SIM_CFG_GET, FWCTL_SIM_OP_CFG_GET, args_cfg },
+	{ "cfg", "set", 4, "cfg set KEY VALUE", SIM_CFG_SET, FWCTL_SIM_OP_CFG_SET, args_cfg },
+	{ "log", NULL, 0, "log [offset N] [len N]", SIM_LOG, FWCTL_SIM_OP_LOG_DUMP, args_log },
+	{ "reg", "read", 3, "reg read IDX", SIM_REG_READ, FWCTL_SIM_OP_REG_READ, args_reg_read },
+	{ "reg", "write", 4, "reg write IDX VALUE", SIM_REG_WRITE, FWCTL_SIM_OP_REG_WRITE,
+	  args_reg_write },
+	{ "mem", "read", 4, "mem read OFF LEN [raw]", SIM_MEM_READ, FWCTL_SIM_OP_MEM_READ,
+	  args_mem_read },
+	{ "mem", "write", 4, "mem write OFF HEX", SIM_MEM_WRITE, FWCTL_SIM_OP_MEM_WRITE,
+	  args_mem_write },
+	{ "obj", "alloc", 3, "obj alloc TAG", SIM_OBJ_ALLOC, FWCTL_SIM_OP_OBJ_ALLOC, args_obj_tag },
+	{ "obj", "query", 3, "obj query ID", SIM_OBJ_QUERY, FWCTL_SIM_OP_OBJ_QUERY, args_obj_id },
+	{ "obj", "free", 3, "obj free ID", SIM_OBJ_FREE, FWCTL_SIM_OP_OBJ_FREE, args_obj_id },
+};
+
+#define SIM_NUM_WORDS (sizeof(sim_words) / sizeof(sim_words[0]))
+
+/*
+ * The form of @w: a one-word entry of w[0] when there is one (and, for
+ * "cfg", no second word), else the entry of w[0] w[1]. NULL if none, with
+ * @known telling whether w[0] names a command at all.
+ */
+static const struct sim_word *find_form(char **w, int n, bool *known)
+{
+	const struct sim_word *f;
+	unsigned int i;
+
+	*known = false;
+	for (i = 0; i < SIM_NUM_WORDS; i++) {
+		f = &sim_words[i];
+		if (strcmp(f->word, w[0]))
+			continue;
+		*known = true;
+		if (!f->verb && (n == 1 || i + 1 == SIM_NUM_WORDS ||
+				 strcmp(sim_words[i + 1].word, f->word)))
+			return f;
+		if (f->verb && n >= 2 && !strcmp(f->verb, w[1]))
+			return f;
+	}
+	return NULL;
+}
+
+/* What to say when w[0] is known but its second word is not. */
+static int unknown_verb(char **w, char *err, size_t errlen)
+{
+	const char *sep = "";
+	unsigned int i;
+	size_t len;
+
+	if (!strcmp(w[0], "cfg"))
+		return perr(err, errlen, "unknown cfg command \"%s\"", w[1]);
+	len = snprintf(err, errlen, "usage: fwctl sim DEV %s {", w[0]);
+	for (i = 0; i < SIM_NUM_WORDS && len < errlen; i++) {
+		if (strcmp(sim_words[i].word, w[0]))
+			continue;
+		len += snprintf(err + len, errlen - len, "%s %s", sep,
+				sim_words[i].usage + strlen(w[0]) + 1);
+		sep = " |";
+	}
+	if (len < errlen)
+		snprintf(err + len, errlen - len, " }");
+	return -EINVAL;
+}
+
 static int parse_words(int argc, char **argv, struct sim_spec *s, char *err,
 		       size_t errlen)
 {
+	const struct sim_word *form;
 	char *w[SIM_MAX_WORDS];
-	int n = 0, i;
-	uint64_t v64;
-	int ret;
+	int n = 0, i, ret;
+	bool known;
 
 	memset(s, 0, sizeof(*s));
 	s->log_len = UINT64_MAX;
@@ -91,117 +272,24 @@ static int parse_words(int argc, char **argv, struct sim_spec *s, char *err,
 	if (!n)
 		return perr(err, errlen, "no command given; try \"fwctl sim help\"");
 
-#define WANT(cnt, usage) do {						\
-		if (n != (cnt))						\
-			return perr(err, errlen, "usage: fwctl sim DEV %s", usage); \
-	} while (0)
-#define NUM(idx, dst, what) do {					\
-		if (parse_u32(w[idx], (dst)))				\
-			return perr(err, errlen, "%s: \"%s\" is not a 32-bit number", \
-				    what, w[idx]);				\
-	} while (0)
-
-	if (!strcmp(w[0], "nop")) {
-		WANT(1, "nop");
-		s->cmd = SIM_NOP, s->opcode = FWCTL_SIM_OP_NOP;
-	} else if (!strcmp(w[0], "identify") || !strcmp(w[0], "id")) {
-		WANT(1, "identify");
-		s->cmd = SIM_IDENTIFY, s->opcode = FWCTL_SIM_OP_IDENTIFY;
-	} else if (!strcmp(w[0], "counters")) {
-		WANT(1, "counters");
-		s->cmd = SIM_COUNTERS, s->opcode = FWCTL_SIM_OP_COUNTERS;
-	} else if (!strcmp(w[0], "reset")) {
-		WANT(1, "reset");
-		s->cmd = SIM_RESET, s->opcode = FWCTL_SIM_OP_FW_RESET;
-	} else if (!strcmp(w[0], "cfg")) {
-		if (n == 1 || !strcmp(w[1], "show")) {
-			WANT(n == 1 ? 1 : 2, "cfg show");
-			s->cmd = SIM_CFG_SHOW, s->opcode = FWCTL_SIM_OP_CFG_GET;
-		} else if (!strcmp(w[1], "get")) {
-			WANT(3, "cfg get KEY");
-			s->cmd = SIM_CFG_GET, s->opcode = FWCTL_SIM_OP_CFG_GET;
-		} else if (!strcmp(w[1], "set")) {
-			WANT(4, "cfg set KEY VALUE");
-			s->cmd = SIM_CFG_SET, s->opcode = FWCTL_SIM_OP_CFG_SET;
-		} else {
-			return perr(err, errlen, "unknown cfg command \"%s\"", w[1]);
-		}
-		if (n >= 3 && fwctl_sim_cfg_key_parse(w[2], &s->arg0))
-			return perr(err, errlen, "unknown configuration key \"%s\"", w[2]);
-		if (n == 4 && parse_cfg_value(s->arg0, w[3], &s->arg1))
-			return perr(err, errlen, "cfg set: \"%s\" is not a valid value", w[3]);
-	} else if (!strcmp(w[0], "log")) {
-		s->cmd = SIM_LOG, s->opcode = FWCTL_SIM_OP_LOG_DUMP;
-		for (i = 1; i < n; i += 2) {
-			if (i + 1 >= n)
-				return perr(err, errlen, "log: %s needs a value", w[i]);
-			if (!strcmp(w[i], "offset")) {
-				if (parse_size(w[i + 1], &v64) || v64 > UINT32_MAX)
-					return perr(err, errlen, "log: bad offset \"%s\"", w[i + 1]);
-				s->arg0 = v64;
-			} else if (!strcmp(w[i], "len")) {
-				if (!strcmp(w[i + 1], "all"))
-					s->log_len = UINT64_MAX;
-				else if (parse_size(w[i + 1], &s->log_len))
-					return perr(err, errlen, "log: bad len \"%s\"", w[i + 1]);
-			} else {
-				return perr(err, errlen, "log: unknown argument \"%s\"", w[i]);
-			}
-		}
-	} else if (!strcmp(w[0], "reg")) {
-		if (n >= 2 && !strcmp(w[1], "read")) {
-			WANT(3, "reg read IDX");
-			s->cmd = SIM_REG_READ, s->opcode = FWCTL_SIM_OP_REG_READ;
-		} else if (n >= 2 && !strcmp(w[1], "write")) {
-			WANT(4, "reg write IDX VALUE");
-			s->cmd = SIM_REG_WRITE, s->opcode = FWCTL_SIM_OP_REG_WRITE;
-			NUM(3, &s->arg1, "reg write value");
-		} else {
-			return perr(err, errlen, "usage: fwctl sim DEV reg { read IDX | write IDX VALUE }");
-		}
-		NUM(2, &s->arg0, "register index");
-	} else if (!strcmp(w[0], "mem")) {
-		if (n >= 2 && !strcmp(w[1], "read")) {
-			if (n == 5 && !strcmp(w[4], "raw"))
-				s->raw = true, n--;
-			WANT(4, "mem read OFF LEN [raw]");
-			s->cmd = SIM_MEM_READ, s->opcode = FWCTL_SIM_OP_MEM_READ;
-			if (parse_size(w[3], &v64) || v64 > UINT32_MAX)
-				return perr(err, errlen, "mem read: bad length \"%s\"", w[3]);
-			s->arg1 = v64;
-		} else if (n >= 2 && !strcmp(w[1], "write")) {
-			WANT(4, "mem write OFF HEX");
-			s->cmd = SIM_MEM_WRITE, s->opcode = FWCTL_SIM_OP_MEM_WRITE;
-			ret = parse_hex(w[3], &s->payload, &s->payload_len);
-			if (ret == -ENOMEM)
-				return ret;
-			if (ret)
-				return perr(err, errlen, "mem write: \"%s\" is not a hex byte string", w[3]);
-		} else {
-			return perr(err, errlen, "usage: fwctl sim DEV mem { read OFF LEN [raw] | write OFF HEX }");
-		}
-		NUM(2, &s->arg0, "memory offset");
-	} else if (!strcmp(w[0], "obj")) {
-		if (n >= 2 && !strcmp(w[1], "alloc")) {
-			WANT(3, "obj alloc TAG");
-			s->cmd = SIM_OBJ_ALLOC, s->opcode = FWCTL_SIM_OP_OBJ_ALLOC;
-			NUM(2, &s->arg0, "object tag");
-		} else if (n >= 2 && !strcmp(w[1], "query")) {
-			WANT(3, "obj query ID");
-			s->cmd = SIM_OBJ_QUERY, s->opcode = FWCTL_SIM_OP_OBJ_QUERY;
-			NUM(2, &s->arg0, "object id");
-		} else if (n >= 2 && !strcmp(w[1], "free")) {
-			WANT(3, "obj free ID");
-			s->cmd = SIM_OBJ_FREE, s->opcode = FWCTL_SIM_OP_OBJ_FREE;
-			NUM(2, &s->arg0, "object id");
-		} else {
-			return perr(err, errlen, "usage: fwctl sim DEV obj { alloc TAG | query ID | free ID }");
-		}
-	} else {
+	form = find_form(w, n, &known);
+	if (!form && !known)
 		return perr(err, errlen, "unknown sim command \"%s\"; try \"fwctl sim help\"", w[0]);
+	if (!form)
+		return unknown_verb(w, err, errlen);
+	if (form->cmd == SIM_MEM_READ && n == 5 && !strcmp(w[4], "raw")) {
+		s->raw = true;
+		n--;
 	}
-#undef WANT
-#undef NUM
+	if (form->words && n != form->words)
+		return perr(err, errlen, "usage: fwctl sim DEV %s", form->usage);
+	s->cmd = form->cmd;
+	s->opcode = form->opcode;
+	if (form->args) {
+		ret = form->args(w, n, s, err, errlen);
+		if (ret)
+			return ret;
+	}
 	if (!s->has_scope)
 		s->scope = fwctl_sim_op_scope(s->opcode);
 	return 0;

@@ -273,9 +273,24 @@ static void test_sim_parse(void)
 	tap_eq(sp(&s, "cfg get speed", err), -EINVAL, "unknown key");
 	tap_eq(sp(&s, "cfg set led-mode dim", err), -EINVAL, "bad led-mode word");
 	tap_eq(sp(&s, "cfg frob", err), -EINVAL, "unknown cfg command");
+	tap_ok(!strcmp(err, "unknown cfg command \"frob\""), "... says so: %s", err);
 	tap_eq(sp(&s, "reg read", err), -EINVAL, "reg read without an index");
 	tap_eq(sp(&s, "reg read x", err), -EINVAL, "reg read with a bad index");
 	tap_eq(sp(&s, "reg poke 1", err), -EINVAL, "unknown reg command");
+	tap_ok(!strcmp(err, "usage: fwctl sim DEV reg { read IDX | write IDX VALUE }"),
+	       "... shows the reg forms: %s", err);
+	tap_eq(sp(&s, "mem", err), -EINVAL, "mem without a verb");
+	tap_ok(!strcmp(err, "usage: fwctl sim DEV mem { read OFF LEN [raw] | write OFF HEX }"),
+	       "... shows the mem forms: %s", err);
+	tap_eq(sp(&s, "obj drop 1", err), -EINVAL, "unknown obj command");
+	tap_ok(!strcmp(err, "usage: fwctl sim DEV obj { alloc TAG | query ID | free ID }"),
+	       "... shows the obj forms: %s", err);
+	tap_ok(!sp(&s, "cfg", err) && s.cmd == SIM_CFG_SHOW, "cfg alone is cfg show");
+	tap_eq(sp(&s, "cfg show all", err), -EINVAL, "cfg show with an extra word");
+	tap_ok(!strcmp(err, "usage: fwctl sim DEV cfg show"), "... shows the usage: %s", err);
+	tap_ok(!sp(&s, "id", err) && s.cmd == SIM_IDENTIFY, "id is identify");
+	tap_eq(sp(&s, "reg write 1 x", err), -EINVAL, "reg write with a bad value");
+	tap_ok(!strcmp(err, "reg write value: \"x\" is not a 32-bit number"), "... names the value: %s", err);
 	tap_eq(sp(&s, "mem write 0 xyz", err), -EINVAL, "mem write with bad hex");
 	tap_eq(sp(&s, "mem write x 00ff", err), -EINVAL, "mem write with a bad offset (payload freed)");
 	tap_ok(s.payload == NULL, "nothing left to free after a failed parse");
