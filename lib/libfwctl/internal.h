@@ -20,4 +20,6 @@ extern const char *fwctl_priv_devfs;
 
 #define FWCTL_PRIV_MAX_RPC (2u << 20)
 
+int fwctl_priv_parse_u32(const char *s, uint32_t *v);
+
 #endif

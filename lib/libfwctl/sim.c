@@ -46,25 +46,6 @@ const char *fwctl_sim_op_name(uint32_t opcode)
 	return op ? op->name : NULL;
 }
 
-/*
- * @s as a number (strtoull base 0, so 0x... works) that fits 32 bits;
- * names are matched by the callers first. 0 or -EINVAL.
- */
-static int parse_number(const char *s, uint32_t *v)
-{
-	unsigned long long n;
-	char *end;
-
-	if (s[0] < '0' || s[0] > '9')
-		return -EINVAL;
-	errno = 0;
-	n = strtoull(s, &end, 0);
-	if (errno || *end || n > UINT32_MAX)
-		return -EINVAL;
-	*v = n;
-	return 0;
-}
-
 /* Opcode from its name (also with '_' for '-') or its number; 0 or -EINVAL */
 int fwctl_sim_op_parse(const char *s, uint32_t *opcode)
 {
@@ -76,7 +57,7 @@ int fwctl_sim_op_parse(const char *s, uint32_t *opcode)
 			return 0;
 		}
 	}
-	return parse_number(s, opcode);
+	return fwctl_priv_parse_u32(s, opcode);
 }
 
 static const struct {
@@ -127,7 +108,7 @@ int fwctl_sim_cfg_key_parse(const char *s, uint32_t *key)
 			return 0;
 		}
 	}
-	return parse_number(s, key);
+	return fwctl_priv_parse_u32(s, key);
 }
 
 /* Name of capability bit @bit of fwctl_info_sim.caps; NULL if unknown */

@@ -166,6 +166,25 @@ const char *fwctl_scope_name(uint32_t scope)
 	return scope_names[scope];
 }
 
+/*
+ * The one number parser of the library: decimal, 0x hex or 0 octal, all of
+ * @s, at most UINT32_MAX (no sign, no leading space). 0 or -EINVAL.
+ */
+int fwctl_priv_parse_u32(const char *s, uint32_t *v)
+{
+	unsigned long long n;
+	char *end;
+
+	if (!isdigit((unsigned char)s[0]))
+		return -EINVAL;
+	errno = 0;
+	n = strtoull(s, &end, 0);
+	if (errno || *end || n > UINT32_MAX)
+		return -EINVAL;
+	*v = n;
+	return 0;
+}
+
 /**
  * fwctl_scope_parse - read a scope from a name or a number
  * @s: a name from fwctl_scope_name(), a short alias ("config",
@@ -177,9 +196,7 @@ const char *fwctl_scope_name(uint32_t scope)
  */
 int fwctl_scope_parse(const char *s, uint32_t *scope)
 {
-	unsigned long long v;
 	unsigned int i;
-	char *end;
 
 	for (i = 0; i < sizeof(scope_names) / sizeof(scope_names[0]); i++) {
 		if (!strcasecmp(s, scope_names[i]) ||
@@ -188,14 +205,7 @@ int fwctl_scope_parse(const char *s, uint32_t *scope)
 			return 0;
 		}
 	}
-	if (!isdigit((unsigned char)s[0]))
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || *end || v > UINT32_MAX)
-		return -EINVAL;
-	*scope = v;
-	return 0;
+	return fwctl_priv_parse_u32(s, scope);
 }
 
 /**

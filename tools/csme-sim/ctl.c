@@ -253,11 +253,6 @@ static struct ctl_client *client_find(struct ctl_server *s, uint32_t id)
 	return NULL;
 }
 
-bool ctl_client_alive(const struct ctl_server *s, uint32_t id)
-{
-	return client_find((struct ctl_server *)s, id) != NULL;
-}
-
 unsigned int ctl_server_clients(const struct ctl_server *s)
 {
 	unsigned int n = 0;

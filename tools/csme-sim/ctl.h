@@ -76,7 +76,6 @@ int ctl_server_pollfds(struct ctl_server *s, struct pollfd *p, int max);
 void ctl_server_handle(struct ctl_server *s, const struct pollfd *p, int n, uint64_t now);
 void ctl_reply(struct ctl_server *s, uint32_t id, bool ok, const char *text,
 	       const char *payload, size_t plen);
-bool ctl_client_alive(const struct ctl_server *s, uint32_t id);
 unsigned int ctl_server_clients(const struct ctl_server *s);
 int ctl_split_reply(const char *buf, size_t len, bool *ok, char *text, size_t tlen,
 		    size_t *payload_off);

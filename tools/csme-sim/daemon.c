@@ -135,6 +135,9 @@ static void d_status(struct daemon *d, uint32_t id, enum out_mode mode)
 	di.port_open = d->port.fd >= 0;
 	di.clients = ctl_server_clients(&d->ctl);
 	di.uptime_ms = csme_now_ms() - d->start_ms;
+	di.dev_events = d->x.events;
+	di.dev_events_bad = d->x.events_bad;
+	di.me_dropped = d->x.dropped;
 	out_init(&o, f, mode);
 	csme_status(d->fw, &di, &o);
 	out_finish(&o);

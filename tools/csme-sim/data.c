@@ -269,14 +269,6 @@ static void nic_attr_path(char *buf, size_t len, const char *nic_ifname, const c
 	snprintf(buf, len, "/sys/class/net/%s/device/%s", nic_ifname, attr);
 }
 
-bool csme_nic_present(const char *nic_ifname)
-{
-	char path[128];
-
-	nic_attr_path(path, sizeof(path), nic_ifname, "hw_owner");
-	return access(path, F_OK) == 0;
-}
-
 /**
  * csme_nic_seize() - the firmware takes the hardware: hw_owner = csme
  * @nic_ifname: the host's interface

@@ -31,6 +31,5 @@ void csme_port_try_open(struct csme_port *p, uint64_t now);
 void csme_port_read(struct csme_port *p, struct csme_fw *fw);
 int csme_port_send(struct csme_port *p, const void *frame, size_t len);
 int csme_nic_seize(const char *nic_ifname);
-bool csme_nic_present(const char *nic_ifname);
 
 #endif /* CSME_DATA_H */

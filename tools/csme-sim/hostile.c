@@ -491,7 +491,7 @@ static void hostile_random_one(struct csme_fw *fw)
 
 /* ---- entry points ------------------------------------------------------- */
 
-void csme_hostile_restore(struct csme_fw *fw)
+static void csme_hostile_restore(struct csme_fw *fw)
 {
 	int q;
 

@@ -43,7 +43,6 @@ int csme_hostile_start_ok(struct csme_fw *fw, uint8_t version, uint8_t *buf, siz
 void csme_hostile_after_handshake(struct csme_fw *fw);
 void csme_hostile_tick(struct csme_fw *fw, uint64_t now);
 bool csme_hostile_blocks_drain(const struct csme_fw *fw);
-void csme_hostile_restore(struct csme_fw *fw);
 uint64_t csme_rand(uint64_t *state);
 
 #endif /* CSME_HOSTILE_H */

@@ -182,7 +182,7 @@ uint16_t csme_fw_slot_type(int slot)
 	return slot == FW_NTYPES_KNOWN ? 0xffff : 0;
 }
 
-void csme_fw_count_rx(struct csme_fw *fw, uint16_t type)
+static void csme_fw_count_rx(struct csme_fw *fw, uint16_t type)
 {
 	fw->rx_type[csme_fw_type_slot(type)]++;
 }
@@ -218,6 +218,19 @@ static int fw_msg(char *msg, size_t len, const char *fmt, ...)
 	return 0;
 }
 
+static void csme_fw_update_page(struct csme_fw *fw)
+{
+	char line[128];
+
+	snprintf(line, sizeof(line), "NIC owner: %s; SAP %s; AMT %s",
+		 fw->owner == CSME_OWNER_CSME ? "CSME" : "host",
+		 csme_fw_session_up(fw) ? (fw->version == 3 ? "v3 connected" : "v4 connected")
+					 : "not connected",
+		 fw->amt ? "enabled" : "disabled");
+	if (strcmp(line, fw->net->status))
+		amt_net_set_status(fw->net, line);
+}
+
 void csme_fw_init(struct csme_fw *fw, const struct csme_cfg *cfg,
 		  const struct csme_env_ops *ops, void *ops_ctx, struct amt_net *net)
 {
@@ -251,19 +264,6 @@ void csme_fw_set_notify(struct csme_fw *fw, csme_notify_fn fn, void *ctx)
 bool csme_fw_session_up(const struct csme_fw *fw)
 {
 	return fw->rings_up && fw->connected;
-}
-
-void csme_fw_update_page(struct csme_fw *fw)
-{
-	char line[128];
-
-	snprintf(line, sizeof(line), "NIC owner: %s; SAP %s; AMT %s",
-		 fw->owner == CSME_OWNER_CSME ? "CSME" : "host",
-		 csme_fw_session_up(fw) ? (fw->version == 3 ? "v3 connected" : "v4 connected")
-					 : "not connected",
-		 fw->amt ? "enabled" : "disabled");
-	if (strcmp(line, fw->net->status))
-		amt_net_set_status(fw->net, line);
 }
 
 void csme_fw_set_owner(struct csme_fw *fw, enum csme_owner owner)
@@ -333,7 +333,7 @@ int csme_fw_send_empty(struct csme_fw *fw, uint16_t type)
 	return csme_fw_send_notif(fw, fw->txbuf, len);
 }
 
-int csme_fw_send_dw(struct csme_fw *fw, uint16_t type, uint32_t val)
+static int csme_fw_send_dw(struct csme_fw *fw, uint16_t type, uint32_t val)
 {
 	int len = sap_msg_enc_dw(fw->txbuf, sizeof(fw->txbuf), type, fw->sap_seq++, val);
 
@@ -894,7 +894,7 @@ static void fw_drain_queue(struct csme_fw *fw, enum sap_queue_idx q)
 	fw->cnt[CSME_C_DRAIN_BUDGET]++;
 }
 
-void csme_fw_drain(struct csme_fw *fw, uint64_t now)
+static void csme_fw_drain(struct csme_fw *fw, uint64_t now)
 {
 	fw->now_ms = now;
 	if (!fw->rings_up || csme_hostile_blocks_drain(fw))

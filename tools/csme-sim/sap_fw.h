@@ -205,7 +205,6 @@ struct csme_fw {
 	struct sap_ring m2h[SAP_QUEUE_NUM];
 	bool rings_up;
 	struct sap_counters ring_hist[CSME_RING_NUM];
-	uint32_t ring_full_max[CSME_RING_NUM];
 
 	/* session */
 	uint8_t version;
@@ -282,21 +281,17 @@ void csme_fw_map(struct csme_fw *fw, void *mem, uint32_t size, uint32_t gen);
 void csme_fw_unmap(struct csme_fw *fw);
 void csme_fw_enable(struct csme_fw *fw, bool enabled, uint32_t gen);
 void csme_fw_me_rx(struct csme_fw *fw, const void *buf, uint32_t len, uint64_t now);
-void csme_fw_drain(struct csme_fw *fw, uint64_t now);
 void csme_fw_tick(struct csme_fw *fw, uint64_t now);
 void csme_fw_flush(struct csme_fw *fw);
 void csme_fw_reset_done(struct csme_fw *fw, int err);
 bool csme_fw_session_up(const struct csme_fw *fw);
 int csme_fw_send_notif(struct csme_fw *fw, const void *buf, int len);
 int csme_fw_send_empty(struct csme_fw *fw, uint16_t type);
-int csme_fw_send_dw(struct csme_fw *fw, uint16_t type, uint32_t val);
 int csme_fw_send_me(struct csme_fw *fw, const void *buf, size_t len, bool mergeable);
 void csme_fw_set_owner(struct csme_fw *fw, enum csme_owner owner);
 int csme_fw_type_slot(uint16_t type);
 uint16_t csme_fw_slot_type(int slot);
-void csme_fw_count_rx(struct csme_fw *fw, uint16_t type);
 void csme_fw_count_tx(struct csme_fw *fw, uint16_t type);
-void csme_fw_update_page(struct csme_fw *fw);
 
 /* commands; return 0 (done), 1 (completion reported later through the
  * notify callback) or a negative errno with @err filled

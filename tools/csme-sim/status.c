@@ -284,6 +284,9 @@ void csme_status(const struct csme_fw *fw, const struct csme_daemon_info *di, st
 	if (di) {
 		out_u64(o, "clients", di->clients);
 		out_u64(o, "uptime_ms", di->uptime_ms);
+		out_u64(o, "dev_events", di->dev_events);
+		out_u64(o, "dev_events_bad", di->dev_events_bad);
+		out_u64(o, "me_dropped", di->me_dropped);
 	}
 	status_counters(fw, o);
 	out_end(o);

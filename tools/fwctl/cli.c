@@ -165,14 +165,6 @@ void emit_u64(struct cli *c, const char *key, uint64_t v)
 			(unsigned long long)v);
 }
 
-void emit_hex32(struct cli *c, const char *key, uint32_t v)
-{
-	if (c->json)
-		json_u64(&c->j, key, v);
-	else
-		fprintf(c->out, "%*s%s 0x%08x\n", indent_of(c), "", key, v);
-}
-
 void emit_str(struct cli *c, const char *key, const char *s)
 {
 	if (c->json)

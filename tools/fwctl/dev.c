@@ -6,7 +6,7 @@
 
 #include "fwctl.h"
 
-void dev_help(FILE *f)
+static void dev_help(FILE *f)
 {
 	fputs("Usage: fwctl dev [show [DEV]]\n"
 	      "  Lists fwctl devices: name, device type, driver, parent\n"
@@ -15,7 +15,7 @@ void dev_help(FILE *f)
 	      f);
 }
 
-void info_help(FILE *f)
+static void info_help(FILE *f)
 {
 	fputs("Usage: fwctl info DEV\n"
 	      "  Device type and the driver's device data (FWCTL_INFO), decoded\n"

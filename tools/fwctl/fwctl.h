@@ -48,7 +48,6 @@ struct cli {
  * of the current JSON object.
  */
 void emit_u64(struct cli *c, const char *key, uint64_t v);
-void emit_hex32(struct cli *c, const char *key, uint32_t v);
 void emit_str(struct cli *c, const char *key, const char *s);
 void emit_version(struct cli *c, const char *key, uint32_t v);
 void emit_caps(struct cli *c, const char *key, uint32_t caps,
@@ -71,12 +70,9 @@ int cli_usage_error(struct cli *c, const char *fmt, ...);
 int cmd_dev(struct cli *c, int argc, char **argv);
 int cmd_info(struct cli *c, int argc, char **argv);
 void info_decode(struct cli *c, uint32_t type, const void *data, size_t len);
-void dev_help(FILE *f);
-void info_help(FILE *f);
 
 /* rpc.c */
 int cmd_rpc(struct cli *c, int argc, char **argv);
-void rpc_help(FILE *f);
 
 /* sim.c */
 enum sim_cmd {
@@ -116,8 +112,6 @@ void sim_spec_free(struct sim_spec *s);
 void sim_print_identify(struct cli *c, const struct fwctl_sim_identify *id);
 void sim_print_counters(struct cli *c, const struct fwctl_sim_counters *cnt);
 void sim_print_cfg(struct cli *c, uint32_t key, uint32_t value);
-const char *sim_led_mode_name(uint32_t v);
 int cmd_sim(struct cli *c, int argc, char **argv);
-void sim_help(FILE *f);
 
 #endif

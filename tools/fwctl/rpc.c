@@ -9,7 +9,7 @@
 #define RPC_DEFAULT_OUT 4096
 #define RPC_MAX_BUF (64u << 20)
 
-void rpc_help(FILE *f)
+static void rpc_help(FILE *f)
 {
 	fputs("Usage: fwctl rpc DEV scope SCOPE [in HEX | file PATH | -] [out-len N] [raw]\n"
 	      "  Sends a request in the device's own format and prints the\n"

@@ -13,7 +13,7 @@
 
 #define SIM_LOG_CHUNK ((2u << 20) - sizeof(struct fwctl_sim_resp))
 
-void sim_help(FILE *f)
+static void sim_help(FILE *f)
 {
 	fputs("Usage: fwctl sim DEV COMMAND [scope SCOPE]\n"
 	      "COMMAND := { identify | counters | nop | reset |\n"
@@ -45,7 +45,7 @@ static int perr(char *err, size_t errlen, const char *fmt, ...)
 
 static const char *const led_modes[] = { "off", "on", "blink" };
 
-const char *sim_led_mode_name(uint32_t v)
+static const char *sim_led_mode_name(uint32_t v)
 {
 	return v < 3 ? led_modes[v] : NULL;
 }

@@ -359,7 +359,7 @@ static bool fwsim_take_injection(struct fwsim_fw *fw)
  * which the core allows, so small commands allocate nothing.
  */
 static struct fwctl_sim_resp *fwsim_respond(struct fwctl_sim_req *req,
-					    size_t in_len, size_t capacity,
+					    size_t in_len,
 					    const struct fwsim_result *res,
 					    size_t *out_len)
 {
@@ -435,11 +435,10 @@ struct fwctl_sim_resp *fwsim_fw_exec(struct fwsim_fw *fw,
 		fwsim_exec_locked(fw, ctx, req, in_len, &res);
 		/* MEM_READ points into fw->mem: copy while still locked. */
 		if (!res.status)
-			return fwsim_respond(req, in_len, capacity, &res,
-					     out_len);
+			return fwsim_respond(req, in_len, &res, out_len);
 	}
 
 	if (res.status)
 		atomic64_inc(&fw->errors);
-	return fwsim_respond(req, in_len, capacity, &res, out_len);
+	return fwsim_respond(req, in_len, &res, out_len);
 }

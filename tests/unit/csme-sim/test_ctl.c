@@ -232,7 +232,10 @@ static struct sim S;
 
 static void status_fn(FILE *f, void *arg)
 {
-	struct csme_daemon_info di = { "/dev/sap_sim", "wlsim0", true, 1, 1234 };
+	struct csme_daemon_info di = {
+		.dev = "/dev/sap_sim", .ifname = "wlsim0", .port_open = true,
+		.clients = 1, .uptime_ms = 1234, .dev_events = 7,
+	};
 	struct out o;
 
 	out_init(&o, f, (enum out_mode)(long)arg);

@@ -742,6 +742,9 @@ static void test_session(void)
 	tap_ok(rc == 0 && out && strstr(out, "\nowner host\n") && strstr(out, "\nconnected true\n"),
 	       "plain status (the host asked the NIC back after NIC_OWNER ME)");
 	free(out);
+	tap_ok(status_has("\"dev_events_bad\":0,") && !status_has("\"dev_events\":0,") &&
+	       status_has("\"me_dropped\":"),
+	       "status shows the device events read (none malformed) and ME messages dropped");
 	rc = cmd("status pretty", &out, NULL);
 	tap_ok(rc == 0 && out && json_valid(out, strlen(out)) && strstr(out, "\n  \"owner\": "),
 	       "pretty status");

@@ -13,7 +13,7 @@
 
 #include "wlan_sim.h"
 
-void wlsim_update_carrier(struct wlsim_nic *nic)
+static void wlsim_update_carrier(struct wlsim_nic *nic)
 {
 	if (wlsim_link_ok(READ_ONCE(nic->flags)))
 		netif_carrier_on(wlsim_host(nic));

@@ -197,7 +197,6 @@ static inline u16 wlsim_mcc(const char *country)
 }
 
 /* ctrl.c: device state transitions, all with wlsim_nic.lock held */
-void wlsim_update_carrier(struct wlsim_nic *nic);
 int wlsim_bring_up(struct wlsim_nic *nic);
 void wlsim_stop(struct wlsim_nic *nic);
 void wlsim_csme_takes(struct wlsim_nic *nic);
