@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mlx5_fwctl: the fwctl driver of mlx5 functions, and the command transport
+ * it reaches their firmware through. Two transports implement it: the stock
+ * mlx5_core of the running kernel (core.c) and the simulated ConnectX
+ * function (sim/).
+ */
+#ifndef __MLX5_FWCTL_H
+#define __MLX5_FWCTL_H
+
+#include <linux/device.h>
+#include <linux/types.h>
+
+/**
+ * struct mlx5_fwctl_transport - how commands reach one function's firmware
+ * @exec: runs one PRM command, @in of @in_len bytes, the response in @out
+ *	of @out_len bytes (which may alias @in). Returns 0, -EREMOTEIO when
+ *	the firmware answered with a non-zero status (@out is valid), or
+ *	another errno when the command did not reach the firmware. This is
+ *	the contract of mlx5_cmd_do().
+ * @uctx_cap: the function's general capability uctx_cap (current value)
+ */
+struct mlx5_fwctl_transport {
+	int (*exec)(void *priv, void *in, int in_len, void *out, int out_len);
+	u32 (*uctx_cap)(void *priv);
+};
+
+struct mlx5_fwctl_dev;
+
+struct mlx5_fwctl_dev *mlx5_fwctl_add(struct device *parent,
+				      const struct mlx5_fwctl_transport *tp,
+				      void *priv);
+void mlx5_fwctl_remove(struct mlx5_fwctl_dev *mcdev);
+
+#endif
