@@ -111,8 +111,7 @@ const struct mlx5_fwctl_cmd_policy mlx5_fwctl_policy[] = {
 	CMD_RO(0x8006, QUERY_SCHED_QUEUE),
 };
 
-const unsigned int mlx5_fwctl_policy_len =
-	sizeof(mlx5_fwctl_policy) / sizeof(mlx5_fwctl_policy[0]);
+const unsigned int mlx5_fwctl_policy_len = ARRAY_SIZE(mlx5_fwctl_policy);
 
 /**
  * mlx5_fwctl_policy_find - the allow-list entry of a PRM opcode

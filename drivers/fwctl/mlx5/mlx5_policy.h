@@ -9,6 +9,13 @@
 #ifndef __MLX5_FWCTL_POLICY_H
 #define __MLX5_FWCTL_POLICY_H
 
+#ifdef __KERNEL__
+#include <linux/kernel.h>
+#include <linux/stddef.h>
+#else
+#include <stddef.h>
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
 #include <linux/types.h>
 #include <fwctl/fwctl.h>
 

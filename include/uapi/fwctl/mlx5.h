@@ -2,7 +2,7 @@
 /*
  * fwctl device data of NVIDIA mlx5 (ConnectX) functions.
  *
- * Binary-compatible with include/uapi/fwctl/mlx5.h of Linux 6.15 and later.
+ * Binary-compatible with the mlx5 fwctl uAPI of Linux 6.15 and later.
  * There is no RPC wrapper: the FWCTL_RPC in and out buffers are raw PRM
  * command mailboxes (a 16-byte header, then the command's layout).
  */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Pins the fwctl uAPI to upstream Linux 6.15+ (values taken from the
- * reference, not from the header under test), and the fwctl_sim format.
+ * reference, not from the header under test), mlx5's device data, and the
+ * fwctl_sim format.
  */
 #include <stddef.h>
 #include <fwctl/fwctl.h>
 #include <fwctl/fwctl_sim.h>
+#include <fwctl/mlx5.h>
 #include "tap.h"
 
 #define FIELD(s, f, off, sz) do {					\
@@ -51,6 +53,12 @@ int main(void)
 	FIELD(fwctl_rpc, out_len, 12, 4);
 	FIELD(fwctl_rpc, in, 16, 8);
 	FIELD(fwctl_rpc, out, 24, 8);
+
+	/* mlx5: upstream's struct fwctl_info_mlx5 */
+	tap_eq(sizeof(struct fwctl_info_mlx5), 8, "struct fwctl_info_mlx5 is 8 bytes");
+	tap_eq(_Alignof(struct fwctl_info_mlx5), 4, "struct fwctl_info_mlx5 is 4-byte aligned");
+	FIELD(fwctl_info_mlx5, uid, 0, 4);
+	FIELD(fwctl_info_mlx5, uctx_caps, 4, 4);
 
 	/* fwctl_sim: our own format, pinned so the CLI and driver agree */
 	tap_eq(FWCTL_DEVICE_TYPE_FWGATE_SIM, 0xf5a1, "sim device type 0xf5a1");
