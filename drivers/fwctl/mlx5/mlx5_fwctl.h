@@ -8,8 +8,36 @@
 #ifndef __MLX5_FWCTL_H
 #define __MLX5_FWCTL_H
 
+#include <linux/build_bug.h>
 #include <linux/device.h>
+#include <linux/mlx5/device.h>
 #include <linux/types.h>
+
+#include "mlx5_policy.h"
+
+enum {
+	/* uctx cap bit: commands may touch the device's global state */
+	MLX5_FWCTL_UCTX_CAP_TOOLS_RESOURCES = 0x4,
+};
+
+/* The 16-byte header of every PRM command mailbox, in and out. */
+struct mlx5_ifc_mlx5_fwctl_in_hdr_bits {
+	u8 opcode[0x10];
+	u8 uid[0x10];
+	u8 reserved_at_20[0x10];
+	u8 op_mod[0x10];
+	u8 reserved_at_40[0x40];
+};
+
+struct mlx5_ifc_mlx5_fwctl_out_hdr_bits {
+	u8 status[0x8];
+	u8 reserved_at_8[0x18];
+	u8 syndrome[0x20];
+	u8 reserved_at_40[0x40];
+};
+
+static_assert(MLX5_ST_SZ_BYTES(mlx5_fwctl_in_hdr) == MLX5_FWCTL_MBOX_HDR_LEN);
+static_assert(MLX5_ST_SZ_BYTES(mlx5_fwctl_out_hdr) == MLX5_FWCTL_MBOX_HDR_LEN);
 
 /**
  * struct mlx5_fwctl_transport - how commands reach one function's firmware

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mlx5_fwctl_sim: a simulated ConnectX function with a model of the PRM
+ * command interface, driven through /sys/bus/mlx5_sim like netdevsim.
+ */
+#ifndef __MLX5SIM_H
+#define __MLX5SIM_H
+
+#include <linux/device.h>
+#include <linux/ktime.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+
+/* Capability pages the model answers QUERY_HCA_CAP for. */
+enum mlx5sim_cap_page {
+	MLX5SIM_CAP_GENERAL,
+	MLX5SIM_CAP_ETH,
+	MLX5SIM_CAP_ROCE,
+	MLX5SIM_CAP_GENERAL_2,
+	MLX5SIM_CAP_PAGES,
+};
+
+#define MLX5SIM_CAP_PAGE_LEN	4096
+#define MLX5SIM_MAX_UIDS	1024
+#define MLX5SIM_MAX_DELAY_MS	10000
+#define MLX5SIM_DIAG_COUNTERS	4
+
+/*
+ * Syndromes of the model's refusals, so that a test can tell them apart.
+ * Real firmware has its own; these only need to be distinct and non-zero.
+ */
+enum mlx5sim_syndrome {
+	MLX5SIM_SYND_BAD_OPCODE = 0x5a000001,
+	MLX5SIM_SYND_BAD_OP_MOD = 0x5a000002,
+	MLX5SIM_SYND_BAD_UID = 0x5a000003,
+	MLX5SIM_SYND_IN_LEN = 0x5a000004,
+	MLX5SIM_SYND_OUT_LEN = 0x5a000005,
+	MLX5SIM_SYND_NOT_KERNEL = 0x5a000006,
+	MLX5SIM_SYND_BAD_CAPS = 0x5a000007,
+	MLX5SIM_SYND_NO_UIDS = 0x5a000008,
+	MLX5SIM_SYND_BAD_REG = 0x5a000009,
+	MLX5SIM_SYND_READ_ONLY_REG = 0x5a00000a,
+	MLX5SIM_SYND_BAD_PARAM = 0x5a00000b,
+	MLX5SIM_SYND_INJECTED = 0x5a0000ff,
+};
+
+/* The simulated firmware; @lock serialises commands. */
+struct mlx5sim_fw {
+	struct mutex lock; /* everything below */
+	u8 (*caps)[2][MLX5SIM_CAP_PAGE_LEN];	/* [page][max, cur] */
+	struct xarray uids;	/* uid -> caps the context was created with */
+	u32 live_uids;
+
+	/* registers */
+	u32 eth_proto_admin;
+	ktime_t ppcnt_base;
+	u16 max_temp;		/* 1/8 degree C */
+
+	/* diagnostic counters */
+	u16 diag_ids[MLX5SIM_DIAG_COUNTERS];
+	u16 diag_num;
+	u64 diag_sample;
+
+	/* statistics, read through debugfs */
+	u64 cmds;
+	u64 fw_errors;
+
+	/* fault knobs, set through debugfs */
+	u32 fail_status;	/* non-zero: answer with this status */
+	u32 fail_opcode;	/* ... for this opcode only, if non-zero */
+	u32 delay_ms;		/* every command takes this long */
+	bool dead;		/* the command interface does not answer */
+};
+
+struct mlx5sim_dev {
+	struct device dev;
+	struct list_head list;
+	u32 id;
+	struct mlx5_fwctl_dev *mcdev;
+	struct dentry *ddir;
+	int probe_err;
+	struct mlx5sim_fw fw;
+};
+
+static inline struct mlx5sim_dev *to_mlx5sim_dev(struct device *dev)
+{
+	return container_of(dev, struct mlx5sim_dev, dev);
+}
+
+/* fw.c: the command interface */
+int mlx5sim_fw_init(struct mlx5sim_fw *fw, u32 id);
+void mlx5sim_fw_fini(struct mlx5sim_fw *fw);
+int mlx5sim_fw_exec(void *priv, void *in, int in_len, void *out, int out_len);
+u32 mlx5sim_fw_uctx_cap(void *priv);
+extern atomic64_t mlx5sim_uids_created;
+extern atomic64_t mlx5sim_uids_destroyed;
+
+/* fw_caps.c: QUERY_HCA_CAP pages */
+void mlx5sim_caps_init(struct mlx5sim_fw *fw, u32 id);
+int mlx5sim_cap_page(u16 cap_type);
+
+/* fw_reg.c: ACCESS_REG */
+u8 mlx5sim_access_reg(struct mlx5sim_fw *fw, u16 op_mod, const void *in,
+		      int in_len, void *out, int out_len, u32 *syndrome);
+
+/* debugfs.c */
+void mlx5sim_debugfs_init(void);
+void mlx5sim_debugfs_exit(void);
+void mlx5sim_debugfs_dev_add(struct mlx5sim_dev *sdev);
+void mlx5sim_debugfs_dev_del(struct mlx5sim_dev *sdev);
+
+#endif
