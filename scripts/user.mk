@@ -24,4 +24,12 @@ $(BUILD)/vm-tests/%: $(FWGATE)/tests/vm/%.c $(VM_TEST_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -o $@ $< $(USER_LDLIBS)
 
+# The mlx5 tests link the allow-list the kernel module compiles.
+MLX5_DIR := $(FWGATE)/drivers/fwctl/mlx5
+$(BUILD)/vm-tests/mlx5_%: $(FWGATE)/tests/vm/mlx5_%.c $(VM_TEST_HDRS) \
+		$(MLX5_DIR)/mlx5_policy.c $(MLX5_DIR)/mlx5_policy.h
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -I$(MLX5_DIR) -o $@ $< $(MLX5_DIR)/mlx5_policy.c \
+		$(USER_LDLIBS)
+
 -include $(wildcard $(FWGATE)/lib/*/build.mk $(FWGATE)/tools/*/build.mk $(FWGATE)/bench/build.mk)

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mlx5_fwctl on a simulated ConnectX function: discovery by mlx5ctl's sysfs
+ * rules, FWCTL_INFO, one firmware user context per open file, the 16-byte
+ * minimums, firmware errors that still return the out mailbox, the model's
+ * capability pages and registers, and its fault knobs.
+ */
+#include <time.h>
+#include "tap.h"
+#include "mlx5dev.h"
+
+#define ID 11
+
+static int rpc_raw(int fd, uint32_t scope, void *in, uint32_t in_len,
+		   void *out, uint32_t *out_len)
+{
+	return fw_rpc(fd, scope, in, in_len, out, out_len);
+}
+
+static void test_discovery(void)
+{
+	char name[64], path[PATH_MAX], target[PATH_MAX], parent[PATH_MAX];
+	ssize_t n;
+
+	tap_eq(mlx5_fwctl_find("mlx5_sim11", name, sizeof(name)), 0,
+	       "the function is found by mlx5ctl's sysfs rules");
+	tap_ok(mlx5_fwctl_is_mlx5(name, parent, sizeof(parent)) &&
+	       !strcmp(parent, "mlx5_sim11"),
+	       "its parent path after /sys/devices/ is mlx5_sim11");
+	snprintf(path, sizeof(path), "/sys/class/fwctl/%s/device/driver", name);
+	n = readlink(path, target, sizeof(target) - 1);
+	target[n < 0 ? 0 : n] = 0;
+	tap_ok(strstr(target, "bus/mlx5_sim/drivers/mlx5_core") != NULL,
+	       "device/driver is the mlx5_sim bus's mlx5_core (%s)", target);
+	tap_ok(access("/sys/bus/mlx5_sim/drivers/mlx5_core/bind", F_OK) != 0,
+	       "the simulated functions cannot be unbound by hand");
+	snprintf(path, sizeof(path), "/dev/fwctl/%s", name);
+	tap_ok(access(path, R_OK | W_OK) == 0, "the node is /dev/fwctl/%s",
+	       name);
+}
+
+static void test_info_and_uids(void)
+{
+	struct fwctl_info_mlx5 a = { 0 }, b = { 0 };
+	uint32_t type = 0, len = 0;
+	long long created = mlx5sim_total("uids_created");
+	int fa, fb;
+
+	fa = mlx5sim_open(ID);
+	tap_ok(fa >= 0, "open the function");
+	tap_eq(mlx5_info(fa, &a, &type, &len), 0, "FWCTL_INFO");
+	tap_eq(type, FWCTL_DEVICE_TYPE_MLX5, "device type MLX5 (1)");
+	tap_eq(len, sizeof(struct fwctl_info_mlx5), "device data is 8 bytes");
+	tap_ok(a.uid != 0, "the file has a firmware uid (%u)", a.uid);
+	tap_eq(a.uctx_caps, PRM_UCTX_CAP_TOOLS_RESOURCES,
+	       "TOOLS_RESOURCES is asked for when the function offers it");
+	tap_eq(mlx5sim_debugfs(ID, "live_uids"), 1, "the firmware holds one uid");
+
+	fb = mlx5sim_open(ID);
+	tap_eq(mlx5_info(fb, &b, NULL, NULL), 0, "FWCTL_INFO on a second file");
+	tap_ok(b.uid && b.uid != a.uid, "each file has its own uid (%u, %u)",
+	       a.uid, b.uid);
+	tap_eq(mlx5sim_debugfs(ID, "live_uids"), 2, "the firmware holds two");
+	tap_eq(mlx5sim_total("uids_created") - created, 2,
+	       "one CREATE_UCTX per open");
+	close(fb);
+	tap_eq(mlx5sim_debugfs(ID, "live_uids"), 1,
+	       "close() destroys the file's uid");
+	close(fa);
+	tap_eq(mlx5sim_debugfs(ID, "live_uids"), 0, "and the other's");
+
+	tap_eq(mlx5sim_set(ID, "tools_resources", 0), 0,
+	       "the function stops offering TOOLS_RESOURCES");
+	fa = mlx5sim_open(ID);
+	tap_eq(mlx5_info(fa, &a, NULL, NULL), 0, "FWCTL_INFO");
+	tap_eq(a.uctx_caps, 0, "then the context is created without it");
+	close(fa);
+	mlx5sim_set(ID, "tools_resources", 1);
+}
+
+static void test_lengths(int fd)
+{
+	uint8_t in[64] = { 0 }, out[64];
+	uint32_t out_len;
+
+	mbox_hdr(in, PRM_NOP, 0, 0);
+	out_len = 16;
+	tap_errno(rpc_raw(fd, 1, in, 15, out, &out_len), EMSGSIZE,
+		  "a 15-byte request: EMSGSIZE");
+	out_len = 15;
+	tap_errno(rpc_raw(fd, 1, in, 16, out, &out_len), EMSGSIZE,
+		  "a 15-byte response buffer: EMSGSIZE");
+	out_len = 0;
+	tap_errno(rpc_raw(fd, 1, in, 16, out, &out_len), EMSGSIZE,
+		  "no response buffer: EMSGSIZE");
+	out_len = 16;
+	tap_eq(rpc_raw(fd, 1, in, 16, out, &out_len), 0,
+	       "16 bytes each way run a NOP");
+	tap_eq(mbox_status(out), PRM_STAT_OK, "NOP status OK");
+	tap_eq(out_len, 16, "a 16-byte answer");
+}
+
+static void test_fw_errors(int fd)
+{
+	uint8_t out[PRM_QUERY_HCA_CAP_OUT_LEN];
+
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 0x7 << 1 | 1, 16, out,
+			sizeof(out)), 0,
+	       "QUERY_HCA_CAP of a page the function lacks: the RPC succeeds");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "status BAD_PARAM");
+	tap_eq(mbox_syndrome(out), SIM_SYND_BAD_OP_MOD, "syndrome: bad op_mod");
+
+	tap_eq(mlx5_cmd(fd, 1, PRM_QUERY_PAGES, 0, 16, out, 16), 0,
+	       "an allowed command the firmware lacks: the RPC succeeds");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_OP, "status BAD_OP");
+	tap_eq(mbox_syndrome(out), SIM_SYND_BAD_OPCODE, "syndrome: bad opcode");
+
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 1, 16, out, 32), 0,
+	       "QUERY_HCA_CAP into 32 bytes");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_OUTP_LEN, "status BAD_OUTP_LEN");
+	tap_eq(mbox_syndrome(out), SIM_SYND_OUT_LEN, "syndrome: output length");
+
+	tap_eq(mlx5_cmd(fd, 1, PRM_ACCESS_REG, 1, 16, out, 512), 0,
+	       "ACCESS_REG read without register data");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_INP_LEN, "status BAD_INP_LEN");
+}
+
+static void test_caps(int fd)
+{
+	static uint8_t cur[PRM_QUERY_HCA_CAP_OUT_LEN], max[PRM_QUERY_HCA_CAP_OUT_LEN];
+	const uint8_t *c = cur + 16, *m = max + 16;
+	static const unsigned int types[] = { 0x1, 0x4, 0x20 };
+	unsigned int i;
+
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 0 << 1 | 1, 16, cur,
+			sizeof(cur)), 0, "QUERY_HCA_CAP general, current");
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 0 << 1 | 0, 16, max,
+			sizeof(max)), 0, "QUERY_HCA_CAP general, max");
+	tap_eq(mbox_status(cur) | mbox_status(max), 0, "both status OK");
+	/* cmd_hca_cap: log_max_qp at bit 0x9b (5 bits), uctx_cap at 0x6a0 */
+	tap_eq(prm_get(c, 0x9b, 5), 17, "current log_max_qp 17");
+	tap_eq(prm_get(m, 0x9b, 5), 18, "max log_max_qp 18");
+	tap_ok(prm_get(c, 0x6a0, 32) & PRM_UCTX_CAP_TOOLS_RESOURCES,
+	       "uctx_cap offers TOOLS_RESOURCES");
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, types[i] << 1 | 1, 16,
+				cur, sizeof(cur)), 0,
+		       "QUERY_HCA_CAP type 0x%x (Ethernet, RoCE, general 2)",
+		       types[i]);
+		tap_eq(mbox_status(cur), 0, "page 0x%x exists", types[i]);
+	}
+}
+
+static void test_adapter_issi(int fd)
+{
+	uint8_t out[0x110];
+
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_ADAPTER, 0, 16, out, sizeof(out)), 0,
+	       "QUERY_ADAPTER at configuration scope");
+	tap_eq(mbox_status(out), 0, "status OK");
+	/* query_adapter_param_block at byte 16: vsd_vendor_id at bit 0xf0 */
+	tap_eq(prm_get(out + 16, 0xf0, 16), 0x15b3, "vsd vendor id 0x15b3");
+	tap_ok(!memcmp(out + 16 + 0xf0, "FWG", 3), "PSID FWG...");
+	tap_errno(mlx5_cmd(fd, 0, PRM_QUERY_ISSI, 0, 16, out, 0x70), EBADMSG,
+		  "QUERY_ISSI at configuration scope: EBADMSG");
+	tap_eq(mlx5_cmd(fd, 1, PRM_QUERY_ISSI, 0, 16, out, 0x70), 0,
+	       "QUERY_ISSI at debug read-only");
+	tap_eq(prm_get(out, 0x50, 16), 1, "current ISSI 1");
+}
+
+static int reg_access(int fd, uint32_t scope, uint16_t reg, int read,
+		      const uint8_t *data, unsigned int len, uint8_t *out)
+{
+	uint8_t in[16 + 256] = { 0 };
+	uint32_t out_len = 16 + 256;
+
+	mbox_hdr(in, PRM_ACCESS_REG, 0, read);
+	prm_set(in, 0x50, 16, reg);
+	if (data)
+		memcpy(in + 16, data, len);
+	memset(out, 0xa5, out_len);
+	return fw_rpc(fd, scope, in, 16 + len, out, &out_len);
+}
+
+static void test_registers(int fd)
+{
+	uint8_t data[256] = { 0 }, out[16 + 256];
+	uint32_t f1, f2;
+
+	prm_set(data, 0x08, 8, 1);	/* local_port */
+	prm_set(data, 0x1d, 3, 0x4);	/* proto_mask: Ethernet */
+	tap_errno(reg_access(fd, 0, PRM_REG_PTYS, 1, data, 0x40, out), EBADMSG,
+		  "a register read at configuration scope: EBADMSG");
+	tap_eq(reg_access(fd, 1, PRM_REG_PTYS, 1, data, 0x40, out), 0,
+	       "PTYS read at debug read-only");
+	tap_eq(mbox_status(out), 0, "status OK");
+	tap_eq(prm_get(out + 16, 0x120, 32), 1u << 20,
+	       "eth_proto_oper 100GBASE_CR4");
+
+	prm_set(data, 0xc0, 32, 1u << 20);	/* eth_proto_admin */
+	tap_eq(reg_access(fd, 0, PRM_REG_PTYS, 0, data, 0x40, out), 0,
+	       "a register write (op_mod 0) at configuration scope");
+	tap_eq(mbox_status(out), 0, "PTYS write status OK");
+	reg_access(fd, 1, PRM_REG_PTYS, 1, data, 0x40, out);
+	tap_eq(prm_get(out + 16, 0xc0, 32), 1u << 20, "the write sticks");
+
+	memset(data, 0, sizeof(data));
+	prm_set(data, 0x08, 8, 1);
+	tap_eq(reg_access(fd, 1, PRM_REG_PPCNT, 1, data, 0x100, out), 0,
+	       "PPCNT read");
+	f1 = prm_get(out + 16 + 8, 0x20, 32);
+	usleep(20000);
+	reg_access(fd, 1, PRM_REG_PPCNT, 1, data, 0x100, out);
+	f2 = prm_get(out + 16 + 8, 0x20, 32);
+	tap_ok(f2 > f1, "port counters advance (%u -> %u)", f1, f2);
+
+	memset(data, 0, sizeof(data));
+	tap_eq(reg_access(fd, 1, PRM_REG_MTMP, 1, data, 0x20, out), 0,
+	       "MTMP read");
+	tap_ok(prm_get(out + 16, 0x30, 16) / 8 == 55, "ASIC at 55 C");
+	tap_eq(reg_access(fd, 1, PRM_REG_MGIR, 1, data, 0xa0, out), 0,
+	       "MGIR read");
+	tap_eq(prm_get(out + 16, 0x108, 8), 22, "firmware major 22");
+	tap_eq(reg_access(fd, 1, PRM_REG_MCAM, 1, data, 0x48, out), 0,
+	       "MCAM read");
+	tap_eq(mbox_status(out), 0, "status OK");
+	tap_eq(reg_access(fd, 0, PRM_REG_MGIR, 0, data, 0xa0, out), 0,
+	       "a write to MGIR reaches the firmware");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "which refuses it");
+	tap_eq(mbox_syndrome(out), SIM_SYND_READ_ONLY_REG,
+	       "syndrome: read-only register");
+	tap_eq(reg_access(fd, 1, 0x1234, 1, data, 0x40, out), 0,
+	       "an unknown register");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "is refused in the mailbox");
+}
+
+static void test_faults(void)
+{
+	uint8_t out[0x110];
+	int fd = mlx5sim_open(ID);
+
+	tap_eq(mlx5sim_set(ID, "fail_status", PRM_STAT_BAD_SYS_STATE), 0,
+	       "inject firmware errors");
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_ADAPTER, 0, 16, out, sizeof(out)), 0,
+	       "an RPC under an injected error succeeds");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_SYS_STATE,
+	       "with the injected status");
+	tap_eq(mbox_syndrome(out), SIM_SYND_INJECTED, "and syndrome");
+	tap_eq(mlx5sim_open(ID), -EIO,
+	       "open() fails with EIO when CREATE_UCTX fails");
+	mlx5sim_set(ID, "fail_status", 0);
+
+	tap_eq(mlx5sim_set(ID, "dead", 1), 0, "the firmware dies");
+	tap_errno(mlx5_cmd(fd, 0, PRM_QUERY_ADAPTER, 0, 16, out, sizeof(out)),
+		  ENOLINK, "an RPC to dead firmware: ENOLINK");
+	tap_eq(mlx5sim_open(ID), -ENOLINK, "open() on dead firmware: ENOLINK");
+	mlx5sim_set(ID, "dead", 0);
+
+	tap_eq(mlx5sim_set(ID, "delay_ms", 300), 0, "slow firmware");
+	{
+		struct timespec t0, t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		tap_eq(mlx5_cmd(fd, 1, PRM_NOP, 0, 16, out, 16), 0,
+		       "a slow NOP completes");
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		tap_ok((t1.tv_sec - t0.tv_sec) * 1000 +
+		       (t1.tv_nsec - t0.tv_nsec) / 1000000 >= 300,
+		       "after the firmware's delay");
+	}
+	mlx5sim_set(ID, "delay_ms", 0);
+	close(fd);
+}
+
+int main(void)
+{
+	int fd;
+
+	tap_start();
+	mlx5sim_del(ID);
+	if (!tap_eq(mlx5sim_new(ID), 0, "create simulated function %d", ID))
+		return tap_end();
+	test_discovery();
+	test_info_and_uids();
+	fd = mlx5sim_open(ID);
+	test_lengths(fd);
+	test_fw_errors(fd);
+	test_caps(fd);
+	test_adapter_issi(fd);
+	test_registers(fd);
+	close(fd);
+	test_faults();
+	tap_eq(mlx5sim_debugfs(ID, "live_uids"), 0, "no uid outlives its file");
+	tap_eq(mlx5sim_del(ID), 0, "remove the function");
+	tap_eq(mlx5sim_total("uids_created"), mlx5sim_total("uids_destroyed"),
+	       "every uid created was destroyed");
+	return tap_end();
+}
