@@ -4,9 +4,11 @@
  * lengths and pointers (valid, NULL, unmapped, misaligned, kernel-range,
  * running into a guard page) from several threads over several fwctl_sim
  * devices, while another thread creates and destroys devices and flips the
- * firmware's fault knobs.
+ * firmware's fault knobs. With -m the devices are simulated ConnectX
+ * functions (mlx5_fwctl_sim) and the requests PRM mailboxes: known and
+ * unknown opcodes, random op_mods and forged uids.
  *
- *   fwctl_fuzz [-s SEED] [-n CALLS] [-t THREADS] [-d DEVICES]
+ *   fwctl_fuzz [-m] [-s SEED] [-n CALLS] [-t THREADS] [-d DEVICES]
  *
  * Each thread draws from its own generator seeded with SEED + its index,
  * so a thread's sequence of calls is reproducible from the seed (the
@@ -17,7 +19,7 @@
 #include <stdatomic.h>
 #include <sys/mman.h>
 #include "tap.h"
-#include "simdev.h"
+#include "mlx5dev.h"
 
 #define BASE_ID 500
 #define KERNEL_PTR 0xffff888000000000ull
@@ -31,6 +33,7 @@ static long errcount[160];
 static pthread_mutex_t errlock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char *guard;	/* one page, then a PROT_NONE page */
 static long page;
+static int mlx5;	/* -m: simulated ConnectX functions */
 
 static uint64_t rnd(uint64_t *s)
 {
@@ -73,13 +76,42 @@ static int allowed(int e)
 	case 0: case ENOTTY: case EFAULT: case EINVAL: case E2BIG:
 	case EOPNOTSUPP: case EMSGSIZE: case EPERM: case ENODEV: case ENOMEM:
 		return 1;
+	case EBADMSG:	/* mlx5: a command the scope does not allow */
+		return mlx5;
 	}
 	return 0;
 }
 
 static int open_random(uint64_t *s)
 {
-	return sim_open(BASE_ID + rnd(s) % ndevs);
+	unsigned int id = BASE_ID + rnd(s) % ndevs;
+
+	return mlx5 ? mlx5sim_open(id) : sim_open(id);
+}
+
+/* A PRM mailbox that often reaches the firmware model. */
+static void mlx5_request(uint64_t *s, unsigned char *buf)
+{
+	static const uint16_t ops[] = {
+		PRM_QUERY_HCA_CAP, PRM_QUERY_ADAPTER, PRM_QUERY_ISSI,
+		PRM_ACCESS_REG, PRM_NOP, PRM_QUERY_UCTX, PRM_CREATE_UCTX,
+		PRM_DESTROY_UCTX, PRM_SET_DIAGNOSTIC_PARAMS, PRM_QUERY_PAGES,
+		0x109, 0x200, 0xb0c, 0x8000, 0xffff,
+	};
+	static const uint16_t regs[] = {
+		PRM_REG_PTYS, PRM_REG_PPCNT, PRM_REG_MTMP, PRM_REG_MGIR,
+		PRM_REG_MCAM, 0x1234,
+	};
+	unsigned int i;
+
+	for (i = 0; i < 64; i++)
+		buf[i] = rnd(s) % 4 ? 0 : rnd(s);
+	mbox_hdr(buf, rnd(s) % 8 ? ops[rnd(s) % (sizeof(ops) / sizeof(ops[0]))] :
+		 (uint16_t)rnd(s), rnd(s) % 4 ? 0 : rnd(s) % 8,
+		 rnd(s) % 4 ? rnd(s) % 2 : (uint16_t)rnd(s));
+	prm_set(buf, 0x50, 16, regs[rnd(s) % (sizeof(regs) / sizeof(regs[0]))]);
+	/* the register data's local_port, which most registers check */
+	prm_set(buf, 0x80 + 0x08, 8, rnd(s) % 4 ? 1 : rnd(s));
 }
 
 static void one_call(uint64_t *s, int fd, unsigned char *buf, size_t buflen)
@@ -110,11 +142,16 @@ static void one_call(uint64_t *s, int fd, unsigned char *buf, size_t buflen)
 		cmd = (cmd & 0xffff) | ((rnd(s) & 0xffff) << 16);
 
 	/* a request that often reaches the driver */
+	if (mlx5) {
+		mlx5_request(s, buf);
+		goto built;
+	}
 	req->opcode = ops[rnd(s) % (sizeof(ops) / sizeof(ops[0]))];
 	req->arg0 = rnd(s) % 4 ? rnd(s) % 80 : (uint32_t)rnd(s);
 	req->arg1 = rnd(s) % 4 ? rnd(s) % 5000 : (uint32_t)rnd(s);
 	req->rsvd = rnd(s) % 32 ? 0 : 1;
 
+built:
 	if (cmd == FWCTL_RPC) {
 		struct fwctl_rpc *rpc = (void *)arg;
 
@@ -194,14 +231,22 @@ static void *churn_thread(void *arg)
 
 		switch (rnd(&s) % 4) {
 		case 0:
-			if (!sim_del(id) && !sim_new(id))
+			if (mlx5 ? !mlx5sim_del(id) && !mlx5sim_new(id) :
+			    !sim_del(id) && !sim_new(id))
 				cycles++;
 			break;
 		case 1:
-			sim_set(id, "inject_errors", rnd(&s) % 3);
+			if (mlx5)
+				mlx5sim_set(id, "fail_status", rnd(&s) % 3 ? 0 :
+					    PRM_STAT_BAD_SYS_STATE);
+			else
+				sim_set(id, "inject_errors", rnd(&s) % 3);
 			break;
 		case 2:
-			sim_set(id, "crashed", rnd(&s) % 2);
+			if (mlx5)
+				mlx5sim_set(id, "tools_resources", rnd(&s) % 2);
+			else
+				sim_set(id, "crashed", rnd(&s) % 2);
 			break;
 		default:
 			break;
@@ -218,8 +263,9 @@ int main(int argc, char **argv)
 	int opt, i, cycles = 0, ok = 1;
 	long long opens0, closes0;
 
-	while ((opt = getopt(argc, argv, "s:n:t:d:")) != -1) {
+	while ((opt = getopt(argc, argv, "ms:n:t:d:")) != -1) {
 		switch (opt) {
+		case 'm': mlx5 = 1; break;
 		case 's': seed = strtoull(optarg, NULL, 0); break;
 		case 'n': calls = strtol(optarg, NULL, 0); break;
 		case 't': nthreads = atoi(optarg); break;
@@ -231,14 +277,15 @@ int main(int argc, char **argv)
 		return 2;
 
 	tap_start();
-	tap_diag("seed %llu, %ld calls, %d threads, %d devices", seed, calls, nthreads, ndevs);
+	tap_diag("seed %llu, %ld calls, %d threads, %d %s devices", seed, calls,
+		 nthreads, ndevs, mlx5 ? "simulated ConnectX" : "fwctl_sim");
 	page = sysconf(_SC_PAGESIZE);
 	guard = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	mprotect(guard + page, page, PROT_NONE);
-	opens0 = sim_total("open_calls");
-	closes0 = sim_total("close_calls");
+	opens0 = mlx5 ? mlx5sim_total("uids_created") : sim_total("open_calls");
+	closes0 = mlx5 ? mlx5sim_total("uids_destroyed") : sim_total("close_calls");
 	for (i = 0; i < ndevs; i++)
-		ok &= sim_new(BASE_ID + i) == 0;
+		ok &= (mlx5 ? mlx5sim_new(BASE_ID + i) : sim_new(BASE_ID + i)) == 0;
 	tap_ok(ok, "created %d sim devices", ndevs);
 
 	churn = 0;
@@ -258,12 +305,20 @@ int main(int argc, char **argv)
 	tap_eq(atomic_load(&unexpected), 0, "every result was success or a documented errno");
 	tap_ok(cycles > 0, "devices were destroyed and recreated under the fuzzer (%d)", cycles);
 
-	for (i = 0; i < ndevs; i++) {
+	for (i = 0; i < ndevs && !mlx5; i++) {
 		sim_set(BASE_ID + i, "crashed", 0);
 		sim_del(BASE_ID + i);
 	}
-	tap_eq(sim_total("open_calls") - opens0, sim_total("close_calls") - closes0,
-	       "every driver open got exactly one close");
+	for (i = 0; i < ndevs && mlx5; i++)
+		mlx5sim_del(BASE_ID + i);
+	if (mlx5)
+		tap_eq(mlx5sim_total("uids_created") - opens0,
+		       mlx5sim_total("uids_destroyed") - closes0,
+		       "every firmware uid created was destroyed");
+	else
+		tap_eq(sim_total("open_calls") - opens0,
+		       sim_total("close_calls") - closes0,
+		       "every driver open got exactly one close");
 	printf("fuzz-result: calls=%ld unexpected=%ld seed=%llu\n",
 	       atomic_load(&done_calls), atomic_load(&unexpected), seed);
 	return tap_end();

@@ -120,8 +120,15 @@ static void test_fw_errors(int fd)
 	tap_eq(mbox_status(out), PRM_STAT_BAD_OUTP_LEN, "status BAD_OUTP_LEN");
 	tap_eq(mbox_syndrome(out), SIM_SYND_OUT_LEN, "syndrome: output length");
 
-	tap_eq(mlx5_cmd(fd, 1, PRM_ACCESS_REG, 1, 16, out, 512), 0,
-	       "ACCESS_REG read without register data");
+	{
+		uint8_t in[16] = { 0 };
+		uint32_t out_len = 512;
+
+		mbox_hdr(in, PRM_ACCESS_REG, 0, 1);
+		prm_set(in, 0x50, 16, PRM_REG_PTYS);
+		tap_eq(fw_rpc(fd, 1, in, sizeof(in), out, &out_len), 0,
+		       "a PTYS read without register data");
+	}
 	tap_eq(mbox_status(out), PRM_STAT_BAD_INP_LEN, "status BAD_INP_LEN");
 }
 

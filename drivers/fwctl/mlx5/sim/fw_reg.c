@@ -103,10 +103,12 @@ static u32 mlx5sim_ptys_write(struct mlx5sim_fw *fw, const void *req)
 }
 
 #define MLX5SIM_SET64(p, fld, v) do {					\
-	MLX5_SET(eth_802_3_cntrs_grp_data_layout, p, fld##_high,	\
-		 upper_32_bits(v));					\
-	MLX5_SET(eth_802_3_cntrs_grp_data_layout, p, fld##_low,		\
-		 lower_32_bits(v));					\
+	void *__p = (p);						\
+	u64 __v = (v);							\
+	MLX5_SET(eth_802_3_cntrs_grp_data_layout, __p, fld##_high,	\
+		 upper_32_bits(__v));					\
+	MLX5_SET(eth_802_3_cntrs_grp_data_layout, __p, fld##_low,	\
+		 lower_32_bits(__v));					\
 } while (0)
 
 static u32 mlx5sim_ppcnt_read(struct mlx5sim_fw *fw, const void *req,
