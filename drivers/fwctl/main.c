@@ -21,6 +21,7 @@
 #include <linux/uaccess.h>
 
 #include "compat.h"
+#include "trace.h"
 
 enum {
 	FWCTL_MAX_DEVICES = 4096,
@@ -91,7 +92,7 @@ static void fwctl_taint(struct fwctl_device *fwctl)
 		 current->comm, task_pid_nr(current));
 }
 
-static int fwctl_cmd_rpc(struct fwctl_ucmd *ucmd)
+static int fwctl_do_rpc(struct fwctl_ucmd *ucmd)
 {
 	struct fwctl_device *fwctl = ucmd->uctx->fwctl;
 	struct fwctl_rpc *cmd = ucmd->cmd;
@@ -133,6 +134,18 @@ static int fwctl_cmd_rpc(struct fwctl_ucmd *ucmd)
 
 	cmd->out_len = out_len;
 	return fwctl_ucmd_respond(ucmd, sizeof(*cmd));
+}
+
+/* Every RPC that reached the core is traced, with its outcome. */
+static int fwctl_cmd_rpc(struct fwctl_ucmd *ucmd)
+{
+	struct fwctl_rpc *cmd = ucmd->cmd;
+	u32 in_len = cmd->in_len;
+	int ret = fwctl_do_rpc(ucmd);
+
+	trace_fwctl_rpc(&ucmd->uctx->fwctl->dev, cmd->scope, in_len,
+			ret ? 0 : cmd->out_len, ret);
+	return ret;
 }
 
 static int fwctl_copy_info(struct fwctl_info *cmd, const void *data,

@@ -241,6 +241,64 @@ static void test_registers(int fd)
 	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "is refused in the mailbox");
 }
 
+#define TRACING "/sys/kernel/debug/tracing"
+
+static char *read_trace(void)
+{
+	static char buf[65536];
+	int fd = open(TRACING "/trace", O_RDONLY);
+	ssize_t n, len = 0;
+
+	if (fd < 0)
+		return NULL;
+	while ((n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = 0;
+	return buf;
+}
+
+static void test_trace(int fd)
+{
+	struct fwctl_info_mlx5 mi = { 0 };
+	char want[160], *log;
+	uint8_t out[0x110];
+
+	mlx5_info(fd, &mi, NULL, NULL);
+	tap_eq(sysfs_write(TRACING "/events/fwctl/fwctl_rpc/enable", "1"), 0,
+	       "enable the fwctl core's RPC tracepoint");
+	tap_eq(sysfs_write(TRACING "/events/mlx5_fwctl/mlx5_fwctl_cmd/enable",
+			   "1"), 0, "enable mlx5_fwctl's command tracepoint");
+	sysfs_write(TRACING "/trace", "");
+	mlx5_cmd(fd, 0, PRM_QUERY_ADAPTER, 0, 16, out, sizeof(out));
+	mlx5_cmd(fd, 0, PRM_NOP, 0, 16, out, 16);
+	mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 0x7 << 1 | 1, 16, out, 16);
+	log = read_trace();
+	tap_ok(log != NULL, "read the trace");
+	if (!log)
+		return;
+	snprintf(want, sizeof(want),
+		 "opcode=0x101 op_mod=0x0 uid=%u status=0x0 syndrome=0x0 result=0",
+		 mi.uid);
+	tap_ok(strstr(log, want) != NULL, "QUERY_ADAPTER traced: %s", want);
+	snprintf(want, sizeof(want),
+		 "opcode=0x80d op_mod=0x0 uid=%u status=0x0 syndrome=0x0 result=-74",
+		 mi.uid);
+	tap_ok(strstr(log, want) != NULL, "a refused NOP traced: %s", want);
+	snprintf(want, sizeof(want),
+		 "opcode=0x100 op_mod=0xf uid=%u status=0x51 syndrome=0x5a000005 result=0",
+		 mi.uid);
+	tap_ok(strstr(log, want) != NULL, "a firmware error traced: %s", want);
+	snprintf(want, sizeof(want),
+		 "scope=0 in_len=16 out_len=272 result=0 pid=%d", getpid());
+	tap_ok(strstr(log, want) != NULL, "the core traced the RPC: %s", want);
+	snprintf(want, sizeof(want), "scope=0 in_len=16 out_len=0 result=-74 pid=%d",
+		 getpid());
+	tap_ok(strstr(log, want) != NULL, "and the refused one: %s", want);
+	sysfs_write(TRACING "/events/fwctl/fwctl_rpc/enable", "0");
+	sysfs_write(TRACING "/events/mlx5_fwctl/mlx5_fwctl_cmd/enable", "0");
+}
+
 static void test_faults(void)
 {
 	uint8_t out[0x110];
@@ -295,6 +353,7 @@ int main(void)
 	test_caps(fd);
 	test_adapter_issi(fd);
 	test_registers(fd);
+	test_trace(fd);
 	close(fd);
 	test_faults();
 	tap_eq(mlx5sim_debugfs(ID, "live_uids"), 0, "no uid outlives its file");

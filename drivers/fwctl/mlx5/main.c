@@ -15,6 +15,7 @@
 #include "mlx5_fwctl.h"
 #include "mlx5_fwctl_core.h"
 #include "mlx5_policy.h"
+#include "trace.h"
 
 struct mlx5_fwctl_dev {
 	struct fwctl_device fwctl;
@@ -130,12 +131,10 @@ static void *mlx5_fwctl_info(struct fwctl_uctx *uctx, size_t *length)
 	return info;
 }
 
-static bool mlx5_fwctl_allowed(const void *in, enum fwctl_rpc_scope scope)
+static bool mlx5_fwctl_allowed(u16 opcode, u16 op_mod,
+			       enum fwctl_rpc_scope scope)
 {
-	int min_scope = mlx5_fwctl_min_scope(MLX5_GET(mlx5_fwctl_in_hdr, in,
-						      opcode),
-					     MLX5_GET(mlx5_fwctl_in_hdr, in,
-						      op_mod));
+	int min_scope = mlx5_fwctl_min_scope(opcode, op_mod);
 
 	return min_scope >= 0 && scope >= min_scope;
 }
@@ -146,14 +145,21 @@ static void *mlx5_fwctl_fw_rpc(struct fwctl_uctx *uctx,
 {
 	struct mlx5_fwctl_dev *mcdev = to_mcdev(uctx);
 	struct mlx5_fwctl_uctx *mfd = to_mfd(uctx);
+	struct device *dev = &mcdev->fwctl.dev;
+	u16 opcode, op_mod;
 	void *rpc_out;
 	int ret;
 
 	if (in_len < MLX5_FWCTL_MBOX_HDR_LEN ||
 	    *out_len < MLX5_FWCTL_MBOX_HDR_LEN)
 		return ERR_PTR(-EMSGSIZE);
-	if (!mlx5_fwctl_allowed(rpc_in, scope))
+	opcode = MLX5_GET(mlx5_fwctl_in_hdr, rpc_in, opcode);
+	op_mod = MLX5_GET(mlx5_fwctl_in_hdr, rpc_in, op_mod);
+	if (!mlx5_fwctl_allowed(opcode, op_mod, scope)) {
+		trace_mlx5_fwctl_cmd(dev, opcode, op_mod, mfd->uid, 0, 0,
+				     -EBADMSG);
 		return ERR_PTR(-EBADMSG);
+	}
 
 	/* The transport copies the request before it writes the response. */
 	if (*out_len <= in_len) {
@@ -166,6 +172,12 @@ static void *mlx5_fwctl_fw_rpc(struct fwctl_uctx *uctx,
 
 	MLX5_SET(mlx5_fwctl_in_hdr, rpc_in, uid, mfd->uid);
 	ret = mcdev->tp->exec(mcdev->priv, rpc_in, in_len, rpc_out, *out_len);
+	trace_mlx5_fwctl_cmd(dev, opcode, op_mod, mfd->uid,
+			     ret == -EREMOTEIO ?
+			     MLX5_GET(mlx5_fwctl_out_hdr, rpc_out, status) : 0,
+			     ret == -EREMOTEIO ?
+			     MLX5_GET(mlx5_fwctl_out_hdr, rpc_out, syndrome) : 0,
+			     ret == -EREMOTEIO ? 0 : ret);
 	/* A firmware status is an answer: the caller reads it in the mailbox. */
 	if (ret && ret != -EREMOTEIO) {
 		if (rpc_out != rpc_in)
