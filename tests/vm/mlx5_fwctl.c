@@ -241,6 +241,65 @@ static void test_registers(int fd)
 	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "is refused in the mailbox");
 }
 
+/* SET_DIAGNOSTIC_PARAMS of counters @a and @b, enabled, at @scope. */
+static int diag_set(int fd, uint32_t scope, uint16_t a, uint16_t b,
+		    uint8_t *out)
+{
+	uint8_t in[32 + 8] = { 0 };
+	uint32_t out_len = 16;
+
+	mbox_hdr(in, PRM_SET_DIAGNOSTIC_PARAMS, 0, 0);
+	prm_set(in + 8, 0x00, 16, 2);		/* num_of_counters */
+	prm_set(in + 8, 0x25, 1, 1);		/* enable */
+	prm_set(in + 32, 0x10, 16, a);
+	prm_set(in + 36, 0x10, 16, b);
+	return fw_rpc(fd, scope, in, sizeof(in), out, &out_len);
+}
+
+static int diag_samples(int fd, uint16_t n, uint8_t *out, uint32_t out_len)
+{
+	uint8_t in[16] = { 0 };
+
+	mbox_hdr(in, 0x821, 0, 0);
+	prm_set(in, 0x40, 16, n);
+	memset(out, 0xa5, out_len);
+	return fw_rpc(fd, 1, in, sizeof(in), out, &out_len);
+}
+
+static void test_diag(int fd)
+{
+	uint8_t out[16 + 4 * 16];
+	uint32_t v1, v2;
+
+	tap_eq(diag_samples(fd, 2, out, sizeof(out)), 0,
+	       "QUERY_DIAGNOSTIC_COUNTERS before any is enabled");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_SYS_STATE, "status BAD_SYS_STATE");
+	tap_errno(diag_set(fd, 1, 3, 5, out), EBADMSG,
+		  "SET_DIAGNOSTIC_PARAMS at debug read-only: EBADMSG");
+	tap_eq(diag_set(fd, 2, 3, 0x99, out), 0, "an unknown counter id");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "is refused in the mailbox");
+	tap_eq(diag_set(fd, 2, 3, 5, out), 0,
+	       "SET_DIAGNOSTIC_PARAMS at debug write: counters 3 and 5");
+	tap_eq(mbox_status(out), 0, "status OK");
+	tap_eq(mlx5_cmd(fd, 1, 0x819, 0, 16, out, 40), 0,
+	       "QUERY_DIAGNOSTIC_PARAMS");
+	tap_ok(mbox_status(out) == 0 && prm_get(out + 8, 0, 16) == 2 &&
+	       prm_get(out + 8, 0x25, 1) == 1 &&
+	       prm_get(out + 32, 0x10, 16) == 3 && prm_get(out + 36, 0x10, 16) == 5,
+	       "reads back two enabled counters, 3 and 5");
+	tap_eq(diag_samples(fd, 4, out, sizeof(out)), 0, "four samples");
+	tap_ok(mbox_status(out) == 0 && prm_get(out + 16, 0, 16) == 3 &&
+	       prm_get(out + 32, 0, 16) == 5 && prm_get(out + 48, 0, 16) == 3,
+	       "alternate between the two counters");
+	v1 = prm_get(out + 16, 0x60, 32);
+	usleep(20000);
+	diag_samples(fd, 4, out, sizeof(out));
+	v2 = prm_get(out + 16, 0x60, 32);
+	tap_ok(v2 > v1, "counter values advance (%u -> %u)", v1, v2);
+	tap_eq(diag_samples(fd, 4, out, 32), 0, "four samples into 32 bytes");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_OUTP_LEN, "status BAD_OUTP_LEN");
+}
+
 #define TRACING "/sys/kernel/debug/tracing"
 
 static char *read_trace(void)
@@ -353,6 +412,7 @@ int main(void)
 	test_caps(fd);
 	test_adapter_issi(fd);
 	test_registers(fd);
+	test_diag(fd);
 	test_trace(fd);
 	close(fd);
 	test_faults();

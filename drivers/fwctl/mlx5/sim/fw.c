@@ -205,6 +205,25 @@ static u8 mlx5sim_access_register(struct mlx5sim_cmd *cmd)
 				  cmd->out, cmd->out_len, &cmd->syndrome);
 }
 
+static u8 mlx5sim_diag_params(struct mlx5sim_cmd *cmd)
+{
+	return mlx5sim_diag_query_params(cmd->fw, cmd->out, cmd->out_len,
+					 &cmd->syndrome);
+}
+
+static u8 mlx5sim_diag_set_params(struct mlx5sim_cmd *cmd)
+{
+	return mlx5sim_diag_set(cmd->fw, cmd->req, cmd->in_len,
+				&cmd->syndrome);
+}
+
+static u8 mlx5sim_diag_counters(struct mlx5sim_cmd *cmd)
+{
+	return mlx5sim_diag_query_counters(cmd->fw, cmd->req, cmd->in_len,
+					   cmd->out, cmd->out_len,
+					   &cmd->syndrome);
+}
+
 static const struct mlx5sim_handler {
 	u16 opcode;
 	u8 (*run)(struct mlx5sim_cmd *cmd);
@@ -214,6 +233,9 @@ static const struct mlx5sim_handler {
 	{ MLX5_CMD_OP_QUERY_ISSI, mlx5sim_query_issi },
 	{ MLX5_CMD_OP_ACCESS_REG, mlx5sim_access_register },
 	{ MLX5_CMD_OP_NOP, mlx5sim_nop },
+	{ 0x819 /* QUERY_DIAGNOSTIC_PARAMS */, mlx5sim_diag_params },
+	{ 0x820 /* SET_DIAGNOSTIC_PARAMS */, mlx5sim_diag_set_params },
+	{ 0x821 /* QUERY_DIAGNOSTIC_COUNTERS */, mlx5sim_diag_counters },
 	{ MLX5_CMD_OP_CREATE_UCTX, mlx5sim_create_uctx },
 	{ 0xa05 /* QUERY_UCTX */, mlx5sim_query_uctx },
 	{ MLX5_CMD_OP_DESTROY_UCTX, mlx5sim_destroy_uctx },
@@ -320,6 +342,7 @@ int mlx5sim_fw_init(struct mlx5sim_fw *fw, u32 id)
 	mlx5sim_caps_init(fw, id);
 	fw->eth_proto_admin = 0;
 	fw->ppcnt_base = ktime_get();
+	fw->diag_base = fw->ppcnt_base;
 	return 0;
 }
 

@@ -42,6 +42,7 @@ enum mlx5sim_syndrome {
 	MLX5SIM_SYND_BAD_REG = 0x5a000009,
 	MLX5SIM_SYND_READ_ONLY_REG = 0x5a00000a,
 	MLX5SIM_SYND_BAD_PARAM = 0x5a00000b,
+	MLX5SIM_SYND_DIAG_OFF = 0x5a00000c,
 	MLX5SIM_SYND_INJECTED = 0x5a0000ff,
 };
 
@@ -60,7 +61,10 @@ struct mlx5sim_fw {
 	/* diagnostic counters */
 	u16 diag_ids[MLX5SIM_DIAG_COUNTERS];
 	u16 diag_num;
-	u64 diag_sample;
+	bool diag_enable;
+	u8 diag_log_samples;
+	u8 diag_log_period;
+	ktime_t diag_base;
 
 	/* statistics, read through debugfs */
 	u64 cmds;
@@ -103,6 +107,15 @@ int mlx5sim_cap_page(u16 cap_type);
 /* fw_reg.c: ACCESS_REG */
 u8 mlx5sim_access_reg(struct mlx5sim_fw *fw, u16 op_mod, const void *in,
 		      int in_len, void *out, int out_len, u32 *syndrome);
+
+/* fw_diag.c: diagnostic counters */
+u8 mlx5sim_diag_set(struct mlx5sim_fw *fw, const void *in, int in_len,
+		    u32 *syndrome);
+u8 mlx5sim_diag_query_params(struct mlx5sim_fw *fw, void *out, int out_len,
+			     u32 *syndrome);
+u8 mlx5sim_diag_query_counters(struct mlx5sim_fw *fw, const void *in,
+			       int in_len, void *out, int out_len,
+			       u32 *syndrome);
 
 /* debugfs.c */
 void mlx5sim_debugfs_init(void);
