@@ -54,16 +54,8 @@ enum {
 	PRM_QUERY_HCA_CAP_OUT_LEN = 0x1010,
 };
 
-/* The model's syndromes (drivers/fwctl/mlx5/sim/mlx5sim.h). */
-enum {
-	SIM_SYND_BAD_OPCODE = 0x5a000001,
-	SIM_SYND_BAD_OP_MOD = 0x5a000002,
-	SIM_SYND_BAD_UID = 0x5a000003,
-	SIM_SYND_IN_LEN = 0x5a000004,
-	SIM_SYND_OUT_LEN = 0x5a000005,
-	SIM_SYND_READ_ONLY_REG = 0x5a00000a,
-	SIM_SYND_INJECTED = 0x5a0000ff,
-};
+/* The model's syndromes, from the list the module compiles. */
+#include "../../drivers/fwctl/mlx5/sim/mlx5sim_synd.h"
 
 /*
  * PRM field access: bit 0 is the most significant bit of the first

@@ -108,17 +108,17 @@ static void test_fw_errors(int fd)
 			sizeof(out)), 0,
 	       "QUERY_HCA_CAP of a page the function lacks: the RPC succeeds");
 	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "status BAD_PARAM");
-	tap_eq(mbox_syndrome(out), SIM_SYND_BAD_OP_MOD, "syndrome: bad op_mod");
+	tap_eq(mbox_syndrome(out), MLX5SIM_SYND_BAD_OP_MOD, "syndrome: bad op_mod");
 
 	tap_eq(mlx5_cmd(fd, 1, PRM_QUERY_PAGES, 0, 16, out, 16), 0,
 	       "an allowed command the firmware lacks: the RPC succeeds");
 	tap_eq(mbox_status(out), PRM_STAT_BAD_OP, "status BAD_OP");
-	tap_eq(mbox_syndrome(out), SIM_SYND_BAD_OPCODE, "syndrome: bad opcode");
+	tap_eq(mbox_syndrome(out), MLX5SIM_SYND_BAD_OPCODE, "syndrome: bad opcode");
 
 	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 1, 16, out, 32), 0,
 	       "QUERY_HCA_CAP into 32 bytes");
 	tap_eq(mbox_status(out), PRM_STAT_BAD_OUTP_LEN, "status BAD_OUTP_LEN");
-	tap_eq(mbox_syndrome(out), SIM_SYND_OUT_LEN, "syndrome: output length");
+	tap_eq(mbox_syndrome(out), MLX5SIM_SYND_OUT_LEN, "syndrome: output length");
 
 	{
 		uint8_t in[16] = { 0 };
@@ -234,7 +234,7 @@ static void test_registers(int fd)
 	tap_eq(reg_access(fd, 0, PRM_REG_MGIR, 0, data, 0xa0, out), 0,
 	       "a write to MGIR reaches the firmware");
 	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "which refuses it");
-	tap_eq(mbox_syndrome(out), SIM_SYND_READ_ONLY_REG,
+	tap_eq(mbox_syndrome(out), MLX5SIM_SYND_READ_ONLY_REG,
 	       "syndrome: read-only register");
 	tap_eq(reg_access(fd, 1, 0x1234, 1, data, 0x40, out), 0,
 	       "an unknown register");
@@ -369,7 +369,7 @@ static void test_faults(void)
 	       "an RPC under an injected error succeeds");
 	tap_eq(mbox_status(out), PRM_STAT_BAD_SYS_STATE,
 	       "with the injected status");
-	tap_eq(mbox_syndrome(out), SIM_SYND_INJECTED, "and syndrome");
+	tap_eq(mbox_syndrome(out), MLX5SIM_SYND_INJECTED, "and syndrome");
 	tap_eq(mlx5sim_open(ID), -EIO,
 	       "open() fails with EIO when CREATE_UCTX fails");
 	mlx5sim_set(ID, "fail_status", 0);

@@ -47,7 +47,7 @@ int main(void)
 
 	tap_eq(query_uctx(fa, 0, ib.uid, out), 0, "A queries B's context");
 	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "the firmware refuses");
-	tap_eq(mbox_syndrome(out), SIM_SYND_BAD_UID, "because of the uid");
+	tap_eq(mbox_syndrome(out), MLX5SIM_SYND_BAD_UID, "because of the uid");
 
 	tap_eq(query_uctx(fa, ib.uid, ib.uid, out), 0,
 	       "A queries B's context with B's uid forged into the header");
