@@ -28,7 +28,6 @@ enum mlx5sim_cap_page {
 #define MLX5SIM_MAX_DELAY_MS	10000
 #define MLX5SIM_DIAG_COUNTERS	4
 
-
 /* The simulated firmware; @lock serialises commands. */
 struct mlx5sim_fw {
 	struct mutex lock; /* everything below */
