@@ -12,8 +12,8 @@ check "the MEI bus is there (modprobe mei)" sh -c 'modprobe mei 2> /dev/null || 
 check "insmod sap_host" insmod "$moddir/drivers/net/wireless/sap/sap_host.ko"
 check "insmod sap_mei_cl" insmod "$moddir/drivers/net/wireless/sap/mei/sap_mei_cl.ko"
 check "the driver is on the MEI bus" test -d /sys/bus/mei/drivers/sap_mei_cl
-modinfo "$moddir/drivers/net/wireless/sap/mei/sap_mei_cl.ko" | grep -qi "13280904-7792-4fcb-a1aa-5e70cbb1e865"
-ok $? "its alias carries the WLAN client UUID"
+modinfo -F alias "$moddir/drivers/net/wireless/sap/mei/sap_mei_cl.ko" | grep -q .
+ok $((! $?)) "no modalias: udev does not autoload it (as iwlmei)"
 check_eq "no client bound: sap_host unbound" "$(sap_status state)" unbound
 check "sap_sim loads beside it" insmod "$moddir/drivers/net/wireless/sap/sim/sap_sim.ko"
 check "rmmod sap_sim" rmmod sap_sim

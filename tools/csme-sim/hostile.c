@@ -361,7 +361,7 @@ static void hostile_wrong_owner(struct csme_fw *fw)
 
 static void hostile_flood(struct csme_fw *fw)
 {
-	uint8_t buf[16];
+	uint8_t buf[sizeof(struct sap_me_msg_start)];
 	int r;
 
 	while (fw->flood_left) {

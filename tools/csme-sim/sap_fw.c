@@ -965,7 +965,7 @@ void csme_fw_tick(struct csme_fw *fw, uint64_t now)
 /* Ring the host's doorbell once for everything written since the last one. */
 void csme_fw_flush(struct csme_fw *fw)
 {
-	uint8_t buf[16];
+	uint8_t buf[sizeof(struct sap_me_msg_start)];
 	int len, r;
 
 	if (!fw->csa_pending)

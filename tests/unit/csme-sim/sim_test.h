@@ -232,10 +232,10 @@ static inline void host_start(struct host *h, struct csme_fw *fw, uint8_t versio
 
 static inline void host_csa(struct host *h, struct csme_fw *fw)
 {
-	uint8_t b[12];
+	uint8_t b[sizeof(struct sap_me_msg_start)];
+	int n = sap_me_enc_csa(b, sizeof(b), h->me_seq++);
 
-	sap_me_enc_csa(b, sizeof(b), h->me_seq++);
-	csme_fw_me_rx(fw, b, 12, fw->now_ms);
+	csme_fw_me_rx(fw, b, (size_t)n, fw->now_ms);
 }
 
 /*

@@ -255,7 +255,12 @@ static const u8_t g_me_start_ok[20] = {
 	0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
 };
 
-static const u8_t g_me_csa[12] = {
+/* START-sized, zero but for type and seq: len is 0, as the reference host */
+static const u8_t g_me_csa[88] = {
+	0x03, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+/* the 12-byte doorbell fwgate used to send: CSME accepts any, not the host */
+static const u8_t g_me_csa12[12] = {
 	0x03, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x0c, 0x00, 0x00, 0x00,
 };
 
@@ -555,6 +560,14 @@ static void check_me(void)
 	tap_eq(sap_me_decode(g_me_csa, sizeof(g_me_csa), SAP_DIR_H2M, &m), SAP_OK,
 	       "ME CSA golden decodes (from host)");
 	tap_eq(m.type, 3, "ME CSA type");
+	tap_eq(sap_me_decode(g_me_csa12, sizeof(g_me_csa12), SAP_DIR_M2H, &m), SAP_OK,
+	       "ME CSA: 12 bytes from CSME accepted");
+	tap_eq(sap_me_decode(g_me_csa12, sizeof(g_me_csa12), SAP_DIR_H2M, &m),
+	       SAP_R_LEN_MISMATCH, "ME CSA: 12 bytes from the host rejected");
+	memcpy(buf, g_me_csa, sizeof(g_me_csa));
+	buf[8] = 88;
+	tap_eq(sap_me_decode(buf, sizeof(g_me_csa), SAP_DIR_H2M, &m), SAP_R_LEN_MISMATCH,
+	       "ME CSA: len 88 from the host rejected (the reference sends 0)");
 }
 
 int main(void)

@@ -372,7 +372,7 @@ static void test_encoder_checks(void)
 
 	/* every encoder: one byte short => NO_SPACE and nothing written */
 	for (i = 0; i < 14; i++) {
-		unsigned int need[] = { 8, 12, 72, 76, 16, 20, 16, 28, 468, 1904, 16, 88, 20, 12 };
+		unsigned int need[] = { 8, 12, 72, 76, 16, 20, 16, 28, 468, 1904, 16, 88, 20, 88 };
 		int r = 0;
 
 		c.ssid_len = 0;

@@ -901,19 +901,20 @@ int sap_me_enc_start_ok(void *buf, u32 buf_len, u32 seq, u8 version)
  * @buf_len: size of @buf
  * @seq: ME sequence number
  *
- * A bare 12-byte header whose len field is 12 (the reference host sends 88
- * bytes with len 0; we send a consistent header instead).
+ * What the reference host sends: a START-sized message, all zero but for
+ * the type and the sequence number (so its len field is 0).
  *
- * Return: 12, or a negated reason.
+ * Return: 88, or a negated reason.
  */
 int sap_me_enc_csa(void *buf, u32 buf_len, u32 seq)
 {
 	if (!buf)
 		return -SAP_R_INVAL;
-	if (buf_len < sizeof(struct sap_me_msg_hdr))
+	if (buf_len < sizeof(struct sap_me_msg_start))
 		return -SAP_R_NO_SPACE;
-	sap_me_hdr(buf, SAP_ME_MSG_CHECK_SHARED_AREA, seq, sizeof(struct sap_me_msg_hdr));
-	return sizeof(struct sap_me_msg_hdr);
+	memset(buf, 0, sizeof(struct sap_me_msg_start));
+	sap_me_hdr(buf, SAP_ME_MSG_CHECK_SHARED_AREA, seq, 0);
+	return sizeof(struct sap_me_msg_start);
 }
 
 /**
@@ -926,9 +927,10 @@ int sap_me_enc_csa(void *buf, u32 buf_len, u32 seq)
  * START (host to CSME) must be exactly 88 bytes with len 88 and offer a
  * supported version first. START_OK (CSME to host) must be exactly 20 bytes
  * and select a supported version; the caller still compares it with the
- * version it offered. CHECK_SHARED_AREA is accepted both ways with any
- * length from 12 bytes on (its len field is not checked: the reference host
- * sends 0).
+ * version it offered. CHECK_SHARED_AREA from CSME is accepted with any
+ * length from 12 bytes on; from the host it must be what the reference host
+ * sends (88 bytes, len 0), so that the CSME side catches a host that does
+ * not.
  *
  * Return: %SAP_OK or the reason the message was rejected.
  */
@@ -969,6 +971,9 @@ enum sap_reason sap_me_decode(const void *buf, u32 len, enum sap_direction dir,
 		return sap_version_supported(out->version) ? SAP_OK : SAP_R_BAD_VERSION;
 	}
 	case SAP_ME_MSG_CHECK_SHARED_AREA:
+		if (dir == SAP_DIR_H2M &&
+		    (len != sizeof(struct sap_me_msg_start) || out->hdr_len))
+			return SAP_R_LEN_MISMATCH;
 		return SAP_OK;
 	default:
 		return SAP_R_UNKNOWN_TYPE;

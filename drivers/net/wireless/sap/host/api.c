@@ -60,6 +60,9 @@ int sap_mei_register(void *priv, const struct sap_mei_ops *ops)
 		return -EBUSY;
 	h->cfg.ops = ops;
 	h->cfg.priv = priv;
+	/* The first SAP-aware driver opens the session: see sap_host_probe(). */
+	if (h->t && h->state == SAP_ST_IDLE)
+		sap_session_open(h);
 	if (sap_connected(h) && ops->rfkill)
 		ops->rfkill(priv, !!h->link_prot_state && !h->got_ownership, false);
 	if (sap_may_report(h)) {
@@ -85,8 +88,6 @@ void sap_mei_start_unregister(void)
 	WARN_ON(rcu_access_pointer(h->cfg.netdev));
 	if (!h->cfg.ops)
 		return;
-	if (sap_may_report(h))
-		sap_send_empty(h, SAP_MSG_NOTIF_WIFIDR_DOWN);
 	h->cfg.ops = NULL;
 	h->cfg.device_up = false;
 	/* Ask again when a driver comes back. */
@@ -97,7 +98,8 @@ EXPORT_SYMBOL_GPL(sap_mei_start_unregister);
 /**
  * sap_mei_unregister_complete() - second half of detaching the WLAN driver
  *
- * Forgets everything the driver reported.
+ * Tells CSME (WIFIDR_DOWN, with AMT enabled) and forgets everything the
+ * driver reported.
  */
 void sap_mei_unregister_complete(void)
 {
@@ -105,6 +107,9 @@ void sap_mei_unregister_complete(void)
 
 	cancel_delayed_work_sync(&h->retake_work);
 	guard(mutex)(&h->lock);
+	/* As upstream: CSME hears WIFIDR_DOWN once the driver is gone. */
+	if (h->cfg.priv && sap_may_report(h))
+		sap_send_empty(h, SAP_MSG_NOTIF_WIFIDR_DOWN);
 	h->cfg.priv = NULL;
 	h->cfg.conn_valid = false;
 	h->cfg.sar_valid = false;

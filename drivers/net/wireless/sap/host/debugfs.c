@@ -15,6 +15,7 @@
 static const char * const sap_cnt_names[SAP_CNT__NUM] = {
 	[SAP_CNT_PROBES] = "probes",
 	[SAP_CNT_REMOVES] = "removes",
+	[SAP_CNT_SESSIONS] = "sessions_opened",
 	[SAP_CNT_HANDSHAKES] = "handshakes",
 	[SAP_CNT_START_SENT] = "start_sent",
 	[SAP_CNT_START_TIMEOUTS] = "start_timeouts",
@@ -112,14 +113,14 @@ static ssize_t sap_send_start_write(struct file *file, const char __user *buf,
 	int ret;
 
 	guard(mutex)(&h->lock);
-	if (!h->t || h->state == SAP_ST_GOING_DOWN)
+	/* Without a WLAN driver there is no session to start (see probe). */
+	if (!h->t || h->state == SAP_ST_GOING_DOWN || h->state == SAP_ST_IDLE)
 		return -ENODEV;
 	/* A live session is not restarted behind its back: the firmware
 	 * reset path (transport remove and probe) does that cleanly.
 	 */
-	if (h->state != SAP_ST_STARTING && h->state != SAP_ST_FAILED)
+	if (h->state != SAP_ST_STARTING)
 		return -EBUSY;
-	h->start_tries = 0;
 	ret = sap_send_start(h);
 	return ret ? ret : count;
 }

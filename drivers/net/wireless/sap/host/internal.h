@@ -33,22 +33,24 @@
 #include "sap_transport.h"
 
 #define SAP_HOST_TX_BUF		128	/* largest host notification is 76 */
-#define SAP_HOST_DRAIN_BUDGET	256	/* messages handled per doorbell */
+#define SAP_HOST_DRAIN_BUDGET	256	/* messages per ring per drain pass */
 #define SAP_HOST_TX_HEADROOM	42	/* QoS hdr + IV + SNAP + ethertype */
 
 /**
  * enum sap_host_state - where the session is
  * @SAP_ST_UNBOUND: no transport
+ * @SAP_ST_IDLE: a transport is bound but no session is open, because no
+ *	WLAN driver is registered (or opening one failed); nothing has been
+ *	sent to the firmware
  * @SAP_ST_STARTING: START sent, waiting for START_OK
- * @SAP_ST_FAILED: the handshake gave up; debugfs send_start_message retries
  * @SAP_ST_CONNECTED: handshake done, AMT disabled (or not yet reported)
  * @SAP_ST_ACTIVE: handshake done and AMT enabled
  * @SAP_ST_GOING_DOWN: HOST_GOES_DOWN sent, the transport is going away
  */
 enum sap_host_state {
 	SAP_ST_UNBOUND,
+	SAP_ST_IDLE,
 	SAP_ST_STARTING,
-	SAP_ST_FAILED,
 	SAP_ST_CONNECTED,
 	SAP_ST_ACTIVE,
 	SAP_ST_GOING_DOWN,
@@ -58,6 +60,7 @@ enum sap_host_state {
 enum sap_host_counter {
 	SAP_CNT_PROBES,
 	SAP_CNT_REMOVES,
+	SAP_CNT_SESSIONS,
 	SAP_CNT_HANDSHAKES,
 	SAP_CNT_START_SENT,
 	SAP_CNT_START_TIMEOUTS,
@@ -158,7 +161,6 @@ struct sap_host_cfg {
  * @data_ready: the H2M data ring may be written (under @data_lock)
  * @me_seq: next ME-level sequence number
  * @sap_seq: next SAP sequence number
- * @start_tries: STARTs sent in this session
  * @amt_enabled: CSME reported wireless AMT enabled
  * @got_ownership: the host owns the NIC
  * @own_denials: OWNERSHIP_REQ_REPLY(denied) seen, ends ownership waits
@@ -166,6 +168,7 @@ struct sap_host_cfg {
  * @link_prot_state: CSME's link protection from CONN_STATUS
  * @pldr_active: a PLDR was acknowledged and PLDR_END is pending
  * @pldr_acked: PLDR_ACK(success) seen since the last PLDR
+ * @csa_early: CSME rang before START_OK; drain once the session is up
  * @csa_throttled: a doorbell went out less than csa_throttle_ms ago
  * @csa_kick: the data path wrote into an empty ring; CSME may be idle, so
  *	the next doorbell goes out even while throttled (under @data_lock)
@@ -173,6 +176,7 @@ struct sap_host_cfg {
  * @nvm: NVM from the last NVM message, NULL if none
  * @rx_dev: netdev our Rx handler is registered on, NULL if none
  * @csa_work: sends a doorbell for the data path
+ * @drain_work: drains what one doorbell's budget left in the M2H rings
  * @throttle_work: ends the doorbell throttle
  * @start_work: handshake timeout
  * @retake_work: asks for the NIC again while CSME keeps it
@@ -203,7 +207,6 @@ struct sap_host {
 	bool data_ready;
 	u32 me_seq;
 	u32 sap_seq;
-	u32 start_tries;
 	bool amt_enabled;
 	bool got_ownership;
 	u32 own_denials;
@@ -211,6 +214,7 @@ struct sap_host {
 	u32 link_prot_state;
 	bool pldr_active;
 	bool pldr_acked;
+	bool csa_early;
 	bool csa_throttled;
 	bool csa_kick;
 	struct sap_host_filters __rcu *filters;
@@ -218,6 +222,7 @@ struct sap_host {
 	struct net_device *rx_dev;
 
 	struct work_struct csa_work;
+	struct work_struct drain_work;
 	struct delayed_work throttle_work;
 	struct delayed_work start_work;
 	struct delayed_work retake_work;
@@ -254,6 +259,7 @@ static inline bool sap_active(const struct sap_host *h)
 }
 
 /* main.c */
+int sap_session_open(struct sap_host *h);
 const char *sap_state_name(enum sap_host_state st);
 void sap_set_state(struct sap_host *h, enum sap_host_state st);
 int sap_send_start(struct sap_host *h);
@@ -275,7 +281,7 @@ void sap_send_nic_info(struct sap_host *h);
 rx_handler_result_t sap_rx_handler(struct sk_buff **pskb);
 void sap_netdev_work(struct work_struct *work);
 void sap_rx_handler_sync(struct sap_host *h);
-void sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q);
+bool sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q);
 void sap_xmit_queue(struct sap_host *h, struct sk_buff_head *q);
 
 /* debugfs.c */

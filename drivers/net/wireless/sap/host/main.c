@@ -33,7 +33,6 @@ unsigned int sap_start_timeout_ms = 1000;
 module_param_named(start_timeout_ms, sap_start_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(start_timeout_ms, "Time to wait for START_OK before sending START again (ms)");
 
-#define SAP_START_MAX_TRIES		5
 #define SAP_MAP_ATTEMPTS		3
 #define SAP_MAP_RETRY_MS		100
 #define SAP_GOES_DOWN_POLLS		10
@@ -48,8 +47,8 @@ struct sap_host sap_host = {
 
 static const char * const sap_state_names[] = {
 	[SAP_ST_UNBOUND] = "unbound",
+	[SAP_ST_IDLE] = "idle",
 	[SAP_ST_STARTING] = "starting",
-	[SAP_ST_FAILED] = "failed",
 	[SAP_ST_CONNECTED] = "connected",
 	[SAP_ST_ACTIVE] = "active",
 	[SAP_ST_GOING_DOWN] = "going-down",
@@ -94,11 +93,11 @@ void sap_doorbell(struct sap_host *h)
 /* As sap_doorbell(); @kick rings even while throttled. */
 void sap_doorbell_kick(struct sap_host *h, bool kick)
 {
-	u8 buf[sizeof(struct sap_me_msg_hdr)];
+	u8 buf[sizeof(struct sap_me_msg_start)];
 	int len;
 
 	lockdep_assert_held(&h->lock);
-	if (!h->t || h->state == SAP_ST_UNBOUND)
+	if (!h->t || !h->data_ready)
 		return;
 	if (h->csa_throttled && !kick) {
 		sap_cnt(h, SAP_CNT_CSA_THROTTLED);
@@ -149,7 +148,7 @@ static void sap_throttle_work(struct work_struct *work)
 
 	guard(mutex)(&h->lock);
 	h->csa_throttled = false;
-	if (h->t && h->state != SAP_ST_UNBOUND && sap_h2m_pending(h))
+	if (h->t && sap_h2m_pending(h))
 		sap_doorbell(h);
 }
 
@@ -202,7 +201,7 @@ int sap_send_dw(struct sap_host *h, u16 type, u32 val)
 }
 
 /**
- * sap_send_start() - (re)send START and arm the handshake timeout
+ * sap_send_start() - send START and arm the handshake timeout
  * @h: host, bound
  *
  * Return: 0 or a negative errno from the transport.
@@ -217,13 +216,16 @@ int sap_send_start(struct sap_host *h)
 	if (len < 0)
 		return -EINVAL;
 	sap_set_state(h, SAP_ST_STARTING);
-	h->start_tries++;
 	sap_cnt(h, SAP_CNT_START_SENT);
 	ret = sap_me_send(h, buf, len);
 	mod_delayed_work(system_wq, &h->start_work, msecs_to_jiffies(sap_start_timeout_ms));
 	return ret;
 }
 
+/* As upstream, START goes out once: a firmware that answers late is still
+ * answered, and one that never answers is only reported. Re-sending would
+ * put a second START in front of a CSME that may be busy with the first.
+ */
 static void sap_start_work(struct work_struct *work)
 {
 	struct sap_host *h = container_of(to_delayed_work(work), struct sap_host,
@@ -233,13 +235,8 @@ static void sap_start_work(struct work_struct *work)
 	if (h->state != SAP_ST_STARTING)
 		return;
 	sap_cnt(h, SAP_CNT_START_TIMEOUTS);
-	if (h->start_tries >= SAP_START_MAX_TRIES) {
-		dev_err(h->t->dev, "no valid START_OK after %u attempts, giving up\n",
-			h->start_tries);
-		sap_set_state(h, SAP_ST_FAILED);
-		return;
-	}
-	sap_send_start(h);
+	dev_warn(h->t->dev, "no START_OK within %u ms; still waiting for one\n",
+		 sap_start_timeout_ms);
 }
 
 /**
@@ -275,7 +272,7 @@ static void sap_handle_start_ok(struct sap_host *h)
 		return;
 	}
 	if (me->version != h->version) {
-		/* Not silently stuck as upstream: the timeout sends START again. */
+		/* As upstream: rejected, and START is not sent again. */
 		sap_cnt(h, SAP_CNT_START_OK_BAD);
 		dev_err_ratelimited(h->t->dev, "START_OK selects version %u, we offered %u\n",
 				    me->version, h->version);
@@ -287,7 +284,8 @@ static void sap_handle_start_ok(struct sap_host *h)
 	dev_info(h->t->dev, "SAP v%u connected\n", h->version);
 }
 
-static void sap_drain_m2h_notif(struct sap_host *h)
+/* Return: true if the budget ran out before the ring did. */
+static bool sap_drain_m2h_notif(struct sap_host *h)
 {
 	struct sap_ring *r = &h->m2h[SAP_QUEUE_NOTIF];
 	enum sap_reason res;
@@ -296,10 +294,10 @@ static void sap_drain_m2h_notif(struct sap_host *h)
 
 	for (n = 0; n < SAP_HOST_DRAIN_BUDGET; n++) {
 		if (!h->data_ready)
-			return;
+			return false;
 		res = sap_ring_read(r, h->rxbuf, sizeof(h->rxbuf), &len);
 		if (res == SAP_R_EMPTY)
-			return;
+			return false;
 		if (res != SAP_OK) {
 			sap_count(&h->reasons, res);
 			sap_cnt(h, SAP_CNT_NOTIF_RX_BAD);
@@ -307,7 +305,7 @@ static void sap_drain_m2h_notif(struct sap_host *h)
 					     sap_reason_str(res));
 			/* A corrupt pointer is left alone by the ring: stop. */
 			if (res == SAP_R_RING_PTR_RANGE || res == SAP_R_INVAL)
-				return;
+				return false;
 			continue;
 		}
 		trace_sap_host_msg(false, h->rxbuf, len);
@@ -322,22 +320,35 @@ static void sap_drain_m2h_notif(struct sap_host *h)
 		sap_cnt(h, SAP_CNT_NOTIF_RX);
 		sap_handle_notif(h, &h->msg);
 	}
-	sap_cnt(h, SAP_CNT_DRAIN_BUDGET);
+	return true;
 }
 
+/* Drain both M2H rings, notifications first, as upstream. Whatever does not
+ * fit in one pass's budget is drained by drain_work right after, so CSME
+ * needs no second doorbell, and no single pass holds the lock for long.
+ */
 static void sap_handle_csa(struct sap_host *h)
 {
 	struct sk_buff_head txq;
+	bool more;
 
 	__skb_queue_head_init(&txq);
 	scoped_guard(mutex, &h->lock) {
 		if (!h->t || !h->data_ready)
 			return;
-		sap_cnt(h, SAP_CNT_CSA_RX);
-		sap_drain_m2h_notif(h);
-		sap_drain_m2h_data(h, &txq);
+		more = sap_drain_m2h_notif(h);
+		more |= sap_drain_m2h_data(h, &txq);
+		if (more) {
+			sap_cnt(h, SAP_CNT_DRAIN_BUDGET);
+			queue_work(system_wq, &h->drain_work);
+		}
 	}
 	sap_xmit_queue(h, &txq);
+}
+
+static void sap_drain_work(struct work_struct *work)
+{
+	sap_handle_csa(container_of(work, struct sap_host, drain_work));
 }
 
 /**
@@ -355,7 +366,7 @@ void sap_host_rx(struct sap_transport *t, const void *buf, size_t len)
 	u32 type;
 
 	scoped_guard(mutex, &h->lock) {
-		if (h->t != t || h->state == SAP_ST_UNBOUND)
+		if (h->t != t || !h->mem)
 			return;
 		sap_cnt(h, SAP_CNT_ME_RX);
 		r = sap_me_decode(buf, min_t(size_t, len, U32_MAX), SAP_DIR_M2H, &h->me_msg);
@@ -372,16 +383,25 @@ void sap_host_rx(struct sap_transport *t, const void *buf, size_t len)
 		trace_sap_host_me_msg(false, type, h->me_msg.seq, len);
 		if (type == SAP_ME_MSG_START_OK) {
 			sap_handle_start_ok(h);
-			return;
-		}
-		if (!sap_connected(h)) {
-			/* The rings are not ours to read before START_OK. */
-			sap_cnt(h, SAP_CNT_ME_RX_EARLY);
-			return;
+			/* A doorbell that came before: drain now, see below. */
+			if (!sap_connected(h) || !h->csa_early)
+				return;
+			h->csa_early = false;
+		} else if (type == SAP_ME_MSG_CHECK_SHARED_AREA) {
+			sap_cnt(h, SAP_CNT_CSA_RX);
+			if (!sap_connected(h)) {
+				/* Upstream drains the rings as soon as they
+				 * exist; we keep CSME's messages until the
+				 * session is up and drain them at START_OK,
+				 * so nothing waits for another doorbell.
+				 */
+				sap_cnt(h, SAP_CNT_ME_RX_EARLY);
+				h->csa_early = true;
+				return;
+			}
 		}
 	}
-	if (type == SAP_ME_MSG_CHECK_SHARED_AREA)
-		sap_handle_csa(h);
+	sap_handle_csa(h);
 }
 EXPORT_SYMBOL_GPL(sap_host_rx);
 
@@ -435,7 +455,6 @@ static void sap_reset_session(struct sap_host *h)
 {
 	h->me_seq = 1;
 	h->sap_seq = 1;
-	h->start_tries = 0;
 	WRITE_ONCE(h->amt_enabled, false);
 	WRITE_ONCE(h->got_ownership, false);
 	h->csme_taking_ownership = false;
@@ -443,40 +462,33 @@ static void sap_reset_session(struct sap_host *h)
 	h->pldr_active = false;
 	WRITE_ONCE(h->pldr_acked, false);
 	h->csa_throttled = false;
+	h->csa_early = false;
 }
 
 /**
- * sap_host_probe() - a firmware client appeared
- * @t: its transport
+ * sap_session_open() - start talking to the firmware
+ * @h: host, bound to a transport, locked
  *
  * Maps the shared area (SAP v4 size first, then v3, a few times, because
  * CSME may still be booting), initialises it, enables the client and sends
- * START. Only one client can be bound.
+ * START. Only called once a WLAN driver is registered: see
+ * sap_host_probe().
  *
- * Return: 0, -EBUSY if a client is already bound, or the error of the
- * failed step.
+ * Return: 0 or the error of the failed step, with the area unmapped.
  */
-int sap_host_probe(struct sap_transport *t)
+int sap_session_open(struct sap_host *h)
 {
-	struct sap_host *h = &sap_host;
+	struct sap_transport *t = h->t;
 	int ret;
 
-	if (!t || !t->ops || !t->dev)
+	lockdep_assert_held(&h->lock);
+	if (WARN_ON_ONCE(!t || h->mem))
 		return -EINVAL;
-
-	mutex_lock(&h->lock);
-	if (h->t) {
-		mutex_unlock(&h->lock);
-		return -EBUSY;
-	}
-	h->t = t;
-	WRITE_ONCE(h->session, h->session + 1);
 	sap_reset_session(h);
-	sap_cnt(h, SAP_CNT_PROBES);
 	ret = sap_map_area(h);
 	if (ret) {
 		dev_err(t->dev, "cannot map the shared area: %d\n", ret);
-		goto err_unbind;
+		return ret;
 	}
 	ret = sap_setup_rings(h);
 	if (ret) {
@@ -488,25 +500,69 @@ int sap_host_probe(struct sap_transport *t)
 		dev_err(t->dev, "cannot enable the client: %d\n", ret);
 		goto err_unmap;
 	}
-	t->host = h;
 	spin_lock_bh(&h->data_lock);
 	WRITE_ONCE(h->data_ready, true);
 	spin_unlock_bh(&h->data_lock);
+	sap_cnt(h, SAP_CNT_SESSIONS);
 	ret = sap_send_start(h);
-	mutex_unlock(&h->lock);
 	if (ret) {
 		dev_err(t->dev, "cannot send START: %d\n", ret);
-		sap_host_remove(t);
+		cancel_delayed_work(&h->start_work);
+		spin_lock_bh(&h->data_lock);
+		WRITE_ONCE(h->data_ready, false);
+		spin_unlock_bh(&h->data_lock);
+		t->ops->disable(t);
+		goto err_unmap;
 	}
-	return ret;
+	return 0;
 
 err_unmap:
 	t->ops->dma_unmap(t);
 	h->mem = NULL;
-err_unbind:
-	h->t = NULL;
-	sap_set_state(h, SAP_ST_UNBOUND);
-	mutex_unlock(&h->lock);
+	sap_set_state(h, SAP_ST_IDLE);
+	return ret;
+}
+
+/**
+ * sap_host_probe() - a firmware client appeared
+ * @t: its transport
+ *
+ * Binds the transport. The session (shared area, client enabled, START)
+ * is opened only while a WLAN driver is registered with the sap_mei_* API;
+ * otherwise it waits, in state no-driver, for sap_mei_register(). Once SAP
+ * is up CSME refuses a driver that does not speak it the NIC (sap.md 4.3),
+ * so without a SAP-aware driver the firmware is never even contacted. Only
+ * one client can be bound.
+ *
+ * Return: 0, -EBUSY if a client is already bound, or the error of the
+ * failed step of the session start.
+ */
+int sap_host_probe(struct sap_transport *t)
+{
+	struct sap_host *h = &sap_host;
+	int ret = 0;
+
+	if (!t || !t->ops || !t->dev)
+		return -EINVAL;
+
+	guard(mutex)(&h->lock);
+	if (h->t)
+		return -EBUSY;
+	h->t = t;
+	t->host = h;
+	WRITE_ONCE(h->session, h->session + 1);
+	sap_reset_session(h);
+	sap_cnt(h, SAP_CNT_PROBES);
+	sap_set_state(h, SAP_ST_IDLE);
+	if (h->cfg.ops)
+		ret = sap_session_open(h);
+	else
+		dev_info(t->dev, "no WLAN driver uses SAP: not starting a session\n");
+	if (ret) {
+		t->host = NULL;
+		h->t = NULL;
+		sap_set_state(h, SAP_ST_UNBOUND);
+	}
 	return ret;
 }
 EXPORT_SYMBOL_GPL(sap_host_probe);
@@ -555,6 +611,15 @@ void sap_host_remove(struct sap_transport *t)
 	scoped_guard(mutex, &h->lock) {
 		if (h->t != t)
 			return;
+		if (!h->mem) {
+			/* No session was opened: nothing to tell the firmware. */
+			sap_cnt(h, SAP_CNT_REMOVES);
+			sap_set_state(h, SAP_ST_UNBOUND);
+			WRITE_ONCE(h->session, h->session + 1);
+			h->t = NULL;
+			t->host = NULL;
+			return;
+		}
 	}
 
 	rtnl_lock();
@@ -581,6 +646,7 @@ void sap_host_remove(struct sap_transport *t)
 
 	t->ops->disable(t);
 	cancel_work_sync(&h->csa_work);
+	cancel_work_sync(&h->drain_work);
 	cancel_delayed_work_sync(&h->throttle_work);
 	cancel_delayed_work_sync(&h->start_work);
 	cancel_delayed_work_sync(&h->retake_work);
@@ -606,6 +672,7 @@ static int __init sap_host_init(void)
 	struct sap_host *h = &sap_host;
 
 	INIT_WORK(&h->csa_work, sap_csa_work);
+	INIT_WORK(&h->drain_work, sap_drain_work);
 	INIT_DELAYED_WORK(&h->throttle_work, sap_throttle_work);
 	INIT_DELAYED_WORK(&h->start_work, sap_start_work);
 	INIT_DELAYED_WORK(&h->retake_work, sap_retake_work);

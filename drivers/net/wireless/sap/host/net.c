@@ -188,8 +188,11 @@ static struct sk_buff *sap_m2h_skb(struct sap_host *h, struct sap_ring *r,
  *
  * Anything but a DATA_PACKET carrying at least an Ethernet header is
  * dropped and counted.
+ *
+ * Return: true if SAP_HOST_DRAIN_BUDGET messages were taken and more may
+ * be waiting.
  */
-void sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q)
+bool sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q)
 {
 	struct sap_ring *r = &h->m2h[SAP_QUEUE_DATA];
 	struct sap_ring_msg m;
@@ -200,12 +203,12 @@ void sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q)
 	for (n = 0; n < SAP_HOST_DRAIN_BUDGET; n++) {
 		res = sap_ring_next(r, &m);
 		if (res == SAP_R_EMPTY)
-			return;
+			return false;
 		if (res != SAP_OK) {
 			sap_count(&h->reasons, res);
 			sap_cnt(h, SAP_CNT_DATA_M2H_BAD);
 			if (res == SAP_R_RING_PTR_RANGE || res == SAP_R_INVAL)
-				return;
+				return false;
 			continue;
 		}
 		if (m.type != SAP_MSG_DATA_PACKET || m.len < ETH_HLEN) {
@@ -221,7 +224,7 @@ void sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q)
 			continue;
 		__skb_queue_tail(q, skb);
 	}
-	sap_cnt(h, SAP_CNT_DRAIN_BUDGET);
+	return true;
 }
 
 /**

@@ -153,12 +153,12 @@ static const struct mei_cl_device_id sap_mei_cl_tbl[] = {
 	{ }
 };
 
-/* iwlmei leaves its table unexported because iwlwifi pulls it in as a
- * symbol dependency. Nothing depends on this module that way, so export
- * the table and let udev load it when the firmware exposes the client.
+/* Deliberately no MODULE_DEVICE_TABLE(), as in iwlmei: udev must not load
+ * this module on every machine whose CSME has the WLAN client. Once SAP is
+ * up CSME refuses the NIC to a WLAN driver that does not speak it, so only
+ * a SAP-aware driver's set-up loads this transport. sap_host opens no
+ * session without such a driver either way (see sap_host_probe()).
  */
-MODULE_DEVICE_TABLE(mei, sap_mei_cl_tbl);
-
 static struct mei_cl_driver sap_mei_cl_driver = {
 	.name = "sap_mei_cl",
 	.id_table = sap_mei_cl_tbl,
