@@ -258,17 +258,26 @@ static void test_bad_fields(void)
 	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_SSID_LEN,
 	       "CONN_STATUS ssid_len 0x80000000");
 	buf[19] = 0;
+	/* values newer firmware may send: kept and flagged, not rejected */
+	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_OK, "CONN_STATUS baseline again");
+	tap_ok(!m.new_values, "CONN_STATUS baseline: no new values");
 	buf[16 + 36] = 5;
-	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_FIELD,
-	       "CONN_STATUS auth mode 5");
+	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_OK,
+	       "CONN_STATUS auth mode 5 accepted");
+	tap_ok(m.new_values && m.u.conn_status.conn.auth_mode == 5,
+	       "auth mode 5 kept and flagged");
 	buf[16 + 36] = 0;
 	buf[16 + 40] = 3;
-	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_FIELD,
-	       "CONN_STATUS cipher 3");
+	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_OK,
+	       "CONN_STATUS cipher 3 accepted");
+	tap_ok(m.new_values && m.u.conn_status.conn.pairwise_cipher == 3,
+	       "cipher 3 kept and flagged");
 	buf[16 + 40] = 0;
 	buf[12] = 4;
-	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_FIELD,
-	       "CONN_STATUS scan_request bit 2");
+	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_OK,
+	       "CONN_STATUS scan_request bit 2 accepted");
+	tap_ok(m.new_values && m.u.conn_status.scan_request == 4,
+	       "scan_request 4 kept and flagged");
 
 	n = sap_msg_enc_link_up(buf, sizeof(buf), 1, &c, NULL);
 	tap_eq(dec(buf, n, SAP_DIR_H2M, SAP_QUEUE_NOTIF, &m), SAP_OK, "LINK_UP baseline");
@@ -291,7 +300,8 @@ static void test_bad_fields(void)
 
 	n = sap_msg_enc_dw(buf, sizeof(buf), SAP_MSG_NOTIF_NIC_OWNER, 1, 2);
 	buf[8] = 3;
-	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_FIELD, "NIC_OWNER 3");
+	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_OK, "NIC_OWNER 3 accepted");
+	tap_ok(m.new_values && m.u.val == 3, "NIC_OWNER 3 kept and flagged");
 	n = sap_msg_enc_dw(buf, sizeof(buf), SAP_MSG_NOTIF_RADIO_STATE, 1, 3);
 	buf[8] = 4;
 	tap_eq(dec(buf, n, SAP_DIR_H2M, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_FIELD, "RADIO_STATE 4");
@@ -307,8 +317,9 @@ static void test_bad_fields(void)
 	tap_eq(m.u.val, 0xffffffff, "AMT_STATE value kept");
 	n = sap_msg_enc_pldr_status(buf, sizeof(buf), SAP_MSG_NOTIF_PLDR_ACK, 1, 0, 0);
 	buf[12] = 2;
-	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_FIELD,
-	       "PLDR_ACK status 2");
+	tap_eq(dec(buf, n, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &m), SAP_OK,
+	       "PLDR_ACK status 2 accepted");
+	tap_ok(m.new_values && m.u.pldr.status == 2, "PLDR_ACK status 2 kept and flagged");
 	n = sap_msg_enc_pldr_status(buf, sizeof(buf), SAP_MSG_NOTIF_PLDR_END, 1, 0, 0);
 	buf[15] = 1;
 	tap_eq(dec(buf, n, SAP_DIR_H2M, SAP_QUEUE_NOTIF, &m), SAP_R_BAD_FIELD,

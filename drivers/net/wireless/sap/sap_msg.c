@@ -637,6 +637,18 @@ int sap_msg_enc_data_packet(void *buf, u32 buf_len, u32 seq, const u8 *frame,
 
 /* ---- decoder ---------------------------------------------------------------- */
 
+/* A value outside today's enum from CSME, where newer firmware may use new
+ * ones: kept as sent and flagged, not rejected (the reference host does not
+ * check these either). Only values that could corrupt state are refused.
+ */
+static enum sap_reason sap_new_value(struct sap_msg *out, enum sap_reason r)
+{
+	if (r != SAP_R_BAD_FIELD)
+		return r;
+	out->new_values = true;
+	return SAP_OK;
+}
+
 static enum sap_reason sap_decode_struct(const u8 *buf, struct sap_msg *out)
 {
 	enum sap_reason r;
@@ -650,8 +662,9 @@ static enum sap_reason sap_decode_struct(const u8 *buf, struct sap_msg *out)
 		out->u.conn_status.scan_request = le32_to_cpu(m->scan_request);
 		if (out->u.conn_status.scan_request &
 		    ~(u32)(SAP_SCAN_REQUEST_FILTERING | SAP_SCAN_REQUEST_FAST))
-			return SAP_R_BAD_FIELD;
-		return sap_conn_from_wire(&out->u.conn_status.conn, &m->conn_info);
+			out->new_values = true;
+		r = sap_conn_from_wire(&out->u.conn_status.conn, &m->conn_info);
+		return sap_new_value(out, r);
 	}
 	case SAP_MSG_NOTIF_HOST_LINK_UP: {
 		const struct sap_notif_host_link_up *m = (const void *)buf;
@@ -721,7 +734,9 @@ static enum sap_reason sap_decode_struct(const u8 *buf, struct sap_msg *out)
 
 		out->u.pldr.version = le32_to_cpu(m->version);
 		out->u.pldr.status = le32_to_cpu(m->status);
-		return out->u.pldr.status > SAP_PLDR_STATUS_FAILURE ? SAP_R_BAD_FIELD : SAP_OK;
+		r = out->u.pldr.status > SAP_PLDR_STATUS_FAILURE ? SAP_R_BAD_FIELD : SAP_OK;
+		/* PLDR_ACK comes from CSME: anything but success is not one */
+		return out->type == SAP_MSG_NOTIF_PLDR_ACK ? sap_new_value(out, r) : r;
 	}
 	default:
 		return SAP_R_UNKNOWN_TYPE;
@@ -766,7 +781,12 @@ static enum sap_reason sap_decode_data(const u8 *buf, u32 plen, struct sap_msg *
  * notifications at most %SAP_M2H_NOTIF_MAX_LEN bytes, type known, type sent
  * in @dir, type carried in @q, payload at least the type's structure
  * (a DATA_PACKET at least an Ethernet header), then every field with a
- * defined range. Longer payloads are accepted and the extra bytes ignored.
+ * defined range. From CSME, an enum or flag value this code does not know
+ * (NIC owner, auth mode, cipher, scan request bits, PLDR_ACK status) is
+ * kept and flagged in @out->new_values instead: newer firmware may send
+ * new ones. From the host every field must be in range, since the
+ * reference host never sends anything else. Longer payloads are accepted
+ * and the extra bytes ignored.
  * Reserved bytes are ignored except in the CB_DATA_PACKET header.
  *
  * Return: %SAP_OK or the reason the message was rejected.
@@ -815,6 +835,8 @@ enum sap_reason sap_msg_decode(const void *buf, u32 len, enum sap_direction dir,
 		const struct sap_msg_dw *m = buf;
 
 		out->u.val = le32_to_cpu(m->val);
+		if (dir == SAP_DIR_M2H)
+			return sap_new_value(out, sap_dw_check(out->type, out->u.val));
 		return sap_dw_check(out->type, out->u.val);
 	}
 	case SAP_SHAPE_DATA:

@@ -72,6 +72,8 @@ struct sap_nvm_params {
  * @type: &enum sap_msg_type
  * @len: payload length from the header
  * @seq: header sequence number
+ * @new_values: from CSME, a field held a value this code does not know
+ *	(kept as sent; see sap_msg_decode())
  * @payload: payload bytes, inside the buffer given to sap_msg_decode()
  * @u: type specific, host byte order:
  * @u.val: AMT_STATE, CSME_REPLY_TO_HOST_OWNERSHIP_REQ, NIC_OWNER,
@@ -109,6 +111,7 @@ struct sap_msg {
 	u16 type;
 	u16 len;
 	u32 seq;
+	bool new_values;
 	const u8 *payload;
 	union {
 		u32 val;

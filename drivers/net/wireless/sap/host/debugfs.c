@@ -28,6 +28,7 @@ static const char * const sap_cnt_names[SAP_CNT__NUM] = {
 	[SAP_CNT_ME_RX_EARLY] = "me_rx_before_start_ok",
 	[SAP_CNT_NOTIF_RX] = "notif_rx",
 	[SAP_CNT_NOTIF_RX_BAD] = "notif_rx_bad",
+	[SAP_CNT_NOTIF_RX_NEW_VALUES] = "notif_rx_new_values",
 	[SAP_CNT_NOTIF_RX_IGNORED] = "notif_rx_ignored",
 	[SAP_CNT_NOTIF_TX] = "notif_tx",
 	[SAP_CNT_NOTIF_TX_FAIL] = "notif_tx_fail",

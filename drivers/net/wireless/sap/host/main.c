@@ -318,6 +318,12 @@ static bool sap_drain_m2h_notif(struct sap_host *h)
 			continue;
 		}
 		sap_cnt(h, SAP_CNT_NOTIF_RX);
+		if (h->msg.new_values) {
+			sap_cnt(h, SAP_CNT_NOTIF_RX_NEW_VALUES);
+			dev_info_ratelimited(h->t->dev,
+					     "CSME notification %u carries values this driver does not know\n",
+					     h->msg.type);
+		}
 		sap_handle_notif(h, &h->msg);
 	}
 	return true;
