@@ -277,6 +277,8 @@ static void test_area_hostile(void)
 	tap_eq(sap_area_check(&a), SAP_OK, "area: size restored");
 
 	ctrl->dir[0].q[1].rd_ptr = cpu_to_le32(48256);
+	tap_eq(sap_area_check(&a), SAP_OK, "area: a pointer equal to the size is valid");
+	ctrl->dir[0].q[1].rd_ptr = cpu_to_le32(48257);
 	tap_eq(sap_area_check(&a), SAP_R_RING_PTR_RANGE, "area: pointer out of range detected");
 	ctrl->dir[0].q[1].rd_ptr = cpu_to_le32(60);
 
@@ -296,9 +298,54 @@ static void test_area_hostile(void)
 	       "area: bad queue");
 	ctrl->dir[1].q[1].rd_ptr = cpu_to_le32(24128);
 	tap_eq(sap_area_ring(&a, SAP_SIDE_HOST, SAP_DIR_M2H, SAP_QUEUE_DATA, &host_rx),
+	       SAP_OK, "area: attach takes an own pointer equal to the size");
+	tap_eq(host_rx.own, 0, "area: ... as offset 0");
+	ctrl->dir[1].q[1].rd_ptr = cpu_to_le32(24129);
+	tap_eq(sap_area_ring(&a, SAP_SIDE_HOST, SAP_DIR_M2H, SAP_QUEUE_DATA, &host_rx),
 	       SAP_R_RING_PTR_RANGE, "area: attach refuses an out of range own pointer");
 	tap_eq(sap_ring_read(&host_rx, out, sizeof(out), &n), SAP_R_INVAL,
 	       "area: a ring that failed to attach is unusable");
+}
+
+/* ---- a peer that publishes the end of the ring as size, not 0 ------------------- */
+
+static void test_ptr_at_size(void)
+{
+	unsigned char msg[64], out[64];
+	struct tring t;
+	unsigned int n, pend;
+
+	tring_setup(&t, 64);
+	/* move both sides to 40 */
+	tap_eq(sap_ring_write(&t.prod, msg, mk_msg(msg, 0x7001, 1, 40), NULL, 0), SAP_OK,
+	       "at-size: 40-byte message");
+	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &n), SAP_OK, "at-size: read it");
+	/* the peer writes 24 bytes at 40..63 and publishes wr = 64, not 0 */
+	memcpy(t.body + 40, msg, mk_msg(msg, 0x7002, 2, 24));
+	t.ctl[0] = cpu_to_le32(64);
+	tap_eq(sap_ring_pending(&t.cons, &pend), SAP_OK, "at-size: pending accepts wr == size");
+	tap_eq(pend, 24, "at-size: 24 bytes pending");
+	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &n), SAP_OK,
+	       "at-size: the message ending at the end of the ring is read");
+	tap_eq(n, 24, "at-size: all of it");
+	tap_ok(!memcmp(out, msg, 24), "at-size: the right bytes");
+	tap_eq(rd_of(&t), 0, "at-size: rd_ptr wraps to 0");
+	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &n), SAP_R_EMPTY,
+	       "at-size: then empty, not stalled");
+	tap_eq(t.cons.cnt.n[SAP_R_RING_PTR_RANGE], 0, "at-size: nothing counted as corrupt");
+	/* the queue goes on: the next message starts at 0 */
+	memcpy(t.body, msg, mk_msg(msg, 0x7003, 3, 16));
+	t.ctl[0] = cpu_to_le32(16);
+	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &n), SAP_OK, "at-size: the next one too");
+	/* and a producer whose consumer published rd = size writes at 0 */
+	free(t.raw);
+	tring_setup(&t, 64);
+	t.prod.own = 0;
+	t.ctl[1] = cpu_to_le32(64);
+	tap_eq(sap_ring_write(&t.prod, msg, mk_msg(msg, 0x7004, 4, 16), NULL, 0), SAP_OK,
+	       "at-size: producer accepts rd == size");
+	tap_eq(wr_of(&t), 16, "at-size: written at 0");
+	free(t.raw);
 }
 
 /* ---- hostile peer on a single ring ---------------------------------------------- */
@@ -313,10 +360,13 @@ static void test_hostile(void)
 
 	tring_setup(&t, 64);
 
-	/* wr_ptr beyond the ring */
+	/* wr_ptr beyond the ring (== size is the end of the ring: valid) */
 	t.ctl[0] = cpu_to_le32(64);
+	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &n), SAP_R_EMPTY,
+	       "hostile: wr_ptr == size is offset 0 (empty here)");
+	t.ctl[0] = cpu_to_le32(65);
 	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &n), SAP_R_RING_PTR_RANGE,
-	       "hostile: wr_ptr == size rejected");
+	       "hostile: wr_ptr == size + 1 rejected");
 	t.ctl[0] = cpu_to_le32(0xffffffff);
 	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &n), SAP_R_RING_PTR_RANGE,
 	       "hostile: wr_ptr 0xffffffff rejected");
@@ -612,6 +662,7 @@ int main(void)
 	test_full_rule();
 	test_area_golden();
 	test_area_hostile();
+	test_ptr_at_size();
 	test_hostile();
 	test_oversized();
 	test_random_wrap();

@@ -175,8 +175,9 @@ enum sap_reason sap_area_check(const struct sap_area *a)
 
 			if (le32_to_cpu(READ_ONCE(qc->size)) != size)
 				return SAP_R_AREA_BAD_LAYOUT;
-			if (le32_to_cpu(READ_ONCE(qc->wr_ptr)) >= size ||
-			    le32_to_cpu(READ_ONCE(qc->rd_ptr)) >= size)
+			/* == size is the end of the ring: valid */
+			if (le32_to_cpu(READ_ONCE(qc->wr_ptr)) > size ||
+			    le32_to_cpu(READ_ONCE(qc->rd_ptr)) > size)
 				return SAP_R_RING_PTR_RANGE;
 		}
 	}

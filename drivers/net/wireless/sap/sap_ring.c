@@ -46,14 +46,17 @@ static bool sap_ring_usable(const struct sap_ring *r, enum sap_ring_role role)
 	return r && r->data && r->size && r->role == role;
 }
 
-/* Read and validate the peer's pointer. */
+/* Read and validate the peer's pointer. A pointer equal to the size is the
+ * end of the ring, i.e. offset 0: the reference host accepts it (it only
+ * refuses a pointer past the size), so a peer may well write it.
+ */
 static enum sap_reason sap_ring_peer(struct sap_ring *r, u32 *val)
 {
 	u32 v = le32_to_cpu(READ_ONCE(*sap_ring_peer_ptr(r)));
 
-	if (v >= r->size)
+	if (v > r->size)
 		return sap_count(&r->cnt, SAP_R_RING_PTR_RANGE);
-	*val = v;
+	*val = v == r->size ? 0 : v;
 	return SAP_OK;
 }
 
@@ -125,7 +128,8 @@ static void sap_ring_publish(struct sap_ring *r, u32 val)
  * shared memory (0 after sap_area_init()).
  *
  * Return: %SAP_OK; %SAP_R_INVAL for bad arguments; %SAP_R_RING_PTR_RANGE if
- * the owned pointer in shared memory is out of range. On error the ring is
+ * the owned pointer in shared memory is past the ring (equal to @size is
+ * the end of the ring, i.e. 0). On error the ring is
  * left unusable and every other call on it returns %SAP_R_INVAL.
  */
 enum sap_reason sap_ring_init(struct sap_ring *r, void *data, u32 size,
@@ -146,8 +150,10 @@ enum sap_reason sap_ring_init(struct sap_ring *r, void *data, u32 size,
 
 	own_ptr = role == SAP_RING_PRODUCER ? wr_ptr : rd_ptr;
 	own = le32_to_cpu(READ_ONCE(*own_ptr));
-	if (own >= size)
+	if (own > size)
 		return SAP_R_RING_PTR_RANGE;
+	if (own == size)
+		own = 0;
 
 	r->data = data;
 	r->size = size;

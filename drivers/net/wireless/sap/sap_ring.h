@@ -13,7 +13,8 @@
  *  - the ring size and base come from the caller's private layout, never
  *    from shared memory;
  *  - each side keeps a private copy of the pointer it owns; the peer's
- *    pointer is re-read for every operation and must be in [0, size);
+ *    pointer is re-read for every operation and must be in [0, size]
+ *    (size is the end of the ring, i.e. 0, as the reference host reads it);
  *  - a writer needs strictly more free bytes than the message, so a full
  *    ring can never look empty (wr == rd);
  *  - a reader never copies more than the peer published nor more than the
