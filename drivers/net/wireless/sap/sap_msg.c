@@ -780,13 +780,14 @@ static enum sap_reason sap_decode_data(const u8 *buf, u32 plen, struct sap_msg *
  * Checks, in order: header present, header length equals @len, M2H
  * notifications at most %SAP_M2H_NOTIF_MAX_LEN bytes, type known, type sent
  * in @dir, type carried in @q, payload at least the type's structure
- * (a DATA_PACKET at least an Ethernet header), then every field with a
+ * (a DATA_PACKET at least an Ethernet header; a host notification exactly
+ * its structure, as the reference host sends it), then every field with a
  * defined range. From CSME, an enum or flag value this code does not know
  * (NIC owner, auth mode, cipher, scan request bits, PLDR_ACK status) is
  * kept and flagged in @out->new_values instead: newer firmware may send
  * new ones. From the host every field must be in range, since the
- * reference host never sends anything else. Longer payloads are accepted
- * and the extra bytes ignored.
+ * reference host never sends anything else. Longer payloads from CSME are
+ * accepted and the extra bytes ignored.
  * Reserved bytes are ignored except in the CB_DATA_PACKET header.
  *
  * Return: %SAP_OK or the reason the message was rejected.
@@ -826,6 +827,9 @@ enum sap_reason sap_msg_decode(const void *buf, u32 len, enum sap_direction dir,
 		return SAP_R_WRONG_QUEUE;
 	if (plen < d->min_len)
 		return d->shape == SAP_SHAPE_DATA ? SAP_R_DATA_TOO_SHORT : SAP_R_SHORT_PAYLOAD;
+	/* the reference host sends every notification at its exact size */
+	if (dir == SAP_DIR_H2M && d->shape != SAP_SHAPE_DATA && plen != d->min_len)
+		return SAP_R_LEN_MISMATCH;
 
 	switch (d->shape) {
 	case SAP_SHAPE_EMPTY:
