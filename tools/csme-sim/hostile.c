@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "hostile.h"
+#include "edge.h"
 #include "sap_fw.h"
 #include "data.h"
 #include "log.h"
@@ -40,6 +41,12 @@ static const char *const hostile_names[HOSTILE__COUNT] = {
 	[HOSTILE_RANDOM]		= "random",
 	[HOSTILE_WRONG_OWNER]		= "wrong-owner",
 	[HOSTILE_HOST_PTR]		= "host-ptr",
+	[HOSTILE_START_LATE]		= "start-late",
+	[HOSTILE_START_NEVER]		= "start-never",
+	[HOSTILE_EARLY_CSA]		= "early-csa",
+	[HOSTILE_BURST]			= "burst",
+	[HOSTILE_NEW_VALUES]		= "new-values",
+	[HOSTILE_PTR_AT_SIZE]		= "ptr-at-size",
 };
 
 #define HOSTILE_FLOOD_COUNT	1000
@@ -71,9 +78,14 @@ bool csme_hostile_oneshot(enum csme_hostile m)
 	       (unsigned int)m < HOSTILE__COUNT;
 }
 
-static bool hostile_at_start(enum csme_hostile m)
+static bool hostile_bad_start_ok(enum csme_hostile m)
 {
 	return m == HOSTILE_START_OK_SHORT || m == HOSTILE_START_OK_VERSION;
+}
+
+static bool hostile_at_start(enum csme_hostile m)
+{
+	return hostile_bad_start_ok(m) || csme_edge_at_start(m);
 }
 
 /* xorshift64* */
@@ -424,6 +436,7 @@ static void hostile_apply(struct csme_fw *fw)
 		hostile_host_ptr(fw);
 		break;
 	default:
+		csme_edge_apply(fw, m);
 		break;
 	}
 }
@@ -538,7 +551,7 @@ int csme_hostile_start_ok(struct csme_fw *fw, uint8_t version, uint8_t *buf, siz
 	enum csme_hostile m = fw->hostile;
 	int n;
 
-	if (!fw->hostile_armed || !hostile_at_start(m))
+	if (!fw->hostile_armed || !hostile_bad_start_ok(m))
 		return 0;
 	n = sap_me_enc_start_ok(buf, (uint32_t)len, fw->me_seq++, version);
 	if (n < 0)
@@ -569,6 +582,7 @@ void csme_hostile_tick(struct csme_fw *fw, uint64_t now)
 
 	if (fw->flood_left)
 		hostile_flood(fw);
+	csme_edge_tick(fw, now);
 	if (fw->hostile != HOSTILE_RANDOM || now < fw->hostile_next_ms)
 		return;
 	fw->hostile_next_ms = now + HOSTILE_RANDOM_MS;

@@ -32,6 +32,16 @@ enum csme_hostile {
 	HOSTILE_RANDOM,			/* continuous */
 	HOSTILE_WRONG_OWNER,		/* one-shot */
 	HOSTILE_HOST_PTR,		/* one-shot */
+	/* Edge modes (edge.c): what real firmware may legitimately do at
+	 * the protocol's edges. The host must keep working and count none
+	 * of it as bad input.
+	 */
+	HOSTILE_START_LATE,		/* one-shot, next START */
+	HOSTILE_START_NEVER,		/* one-shot, next START */
+	HOSTILE_EARLY_CSA,		/* one-shot, next START */
+	HOSTILE_BURST,			/* one-shot */
+	HOSTILE_NEW_VALUES,		/* one-shot */
+	HOSTILE_PTR_AT_SIZE,		/* one-shot, finishes in ticks */
 	HOSTILE__COUNT
 };
 

@@ -16,6 +16,7 @@
 #include "sap_fw.h"
 #include "data.h"
 #include "hostile.h"
+#include "edge.h"
 #include "log.h"
 
 /* Every message type the core knows; the last slot counts the others. */
@@ -110,6 +111,7 @@ static const char *const fw_counter_names[CSME_C__COUNT] = {
 	[CSME_C_DISABLES]	= "disables",
 	[CSME_C_HOSTILE_APPLIED] = "hostile_applied",
 	[CSME_C_HOSTILE_ACTIONS] = "hostile_actions",
+	[CSME_C_NONCONFORM] = "host_nonconformant",
 };
 
 const char *csme_counter_name(enum csme_counter c)
@@ -449,6 +451,18 @@ static void fw_rings_down(struct csme_fw *fw)
 	fw->rings_up = false;
 	fw->connected = false;
 	fw->csa_pending = false;
+	fw->start_ok_due = 0;
+	fw->ptr_at_size = 0;
+}
+
+/* The host sent something the reference host never sends: refuse it and
+ * say so, so that tests catch a conformance slip.
+ */
+static void fw_nonconform(struct csme_fw *fw, const char *what)
+{
+	fw->cnt[CSME_C_NONCONFORM]++;
+	if (fw->cnt[CSME_C_NONCONFORM] <= 20)
+		csme_log("host conformance: %s (refused)", what);
 }
 
 void csme_fw_attached(struct csme_fw *fw, bool attached)
@@ -505,6 +519,8 @@ void csme_fw_enable(struct csme_fw *fw, bool enabled, uint32_t gen)
 	fw->gen = gen;
 	fw->cnt[enabled ? CSME_C_ENABLES : CSME_C_DISABLES]++;
 	csme_log("client %s (gen %u)", enabled ? "enabled" : "disabled", gen);
+	fw->start_seen = false;
+	fw->start_answered = false;
 	if (!enabled) {
 		fw->connected = false;
 		fw_fail_pending(fw, "client disabled");
@@ -556,12 +572,23 @@ static void fw_new_session(struct csme_fw *fw, uint8_t version)
 	fw_fail_pending(fw, "new SAP session");
 }
 
-static void fw_send_burst(struct csme_fw *fw)
+void csme_fw_send_burst(struct csme_fw *fw)
 {
 	csme_fw_send_dw(fw, SAP_MSG_NOTIF_AMT_STATE, fw->amt ? 1 : 0);
 	csme_send_filters(fw);
 	if (fw->link_prot)
 		fw_send_conn_status(fw);
+}
+
+/* Anything in the H2M rings at START: the host zeroes the area first. */
+static bool fw_h2m_written(const struct csme_fw *fw)
+{
+	int q;
+
+	for (q = 0; q < SAP_QUEUE_NUM; q++)
+		if (READ_ONCE(*fw->h2m[q].wr_ptr) || READ_ONCE(*fw->h2m[q].rd_ptr))
+			return true;
+	return false;
 }
 
 static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
@@ -572,6 +599,15 @@ static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
 	int len;
 
 	fw->cnt[CSME_C_STARTS]++;
+	/* The reference host sends START once per client session (a reset
+	 * re-enables the client); only its debugfs sends another.
+	 */
+	if (fw->start_seen) {
+		fw_nonconform(fw, fw->connected ? "START on a live session" :
+				  "START repeated before its answer");
+		return;
+	}
+	fw->start_seen = true;
 	if (v > fw->cfg.max_version) {
 		fw->cnt[CSME_C_START_REFUSED]++;
 		csme_log("START offers SAP v%u, we accept up to v%d: no answer", v,
@@ -600,7 +636,11 @@ static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
 		fw->cnt[CSME_C_START_REFUSED]++;
 		return;
 	}
+	if (fw_h2m_written(fw))
+		fw_nonconform(fw, "H2M rings written before START");
 	fw_new_session(fw, v);
+	if (csme_edge_start(fw, v))
+		return;
 
 	len = csme_hostile_start_ok(fw, v, buf, sizeof(buf));
 	if (len > 0) {
@@ -609,16 +649,32 @@ static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
 		csme_fw_update_page(fw);
 		return;
 	}
-	len = sap_me_enc_start_ok(buf, sizeof(buf), fw->me_seq++, v);
+	csme_fw_answer_start(fw, v, true);
+}
+
+/**
+ * csme_fw_answer_start() - send a valid START_OK; the session is up
+ * @fw: firmware, rings attached
+ * @version: the version the host offered
+ * @burst: send the session's first notifications (AMT_STATE...) too
+ */
+void csme_fw_answer_start(struct csme_fw *fw, uint8_t version, bool burst)
+{
+	uint8_t buf[CSME_ME_MSG_MAX];
+	int len;
+
+	len = sap_me_enc_start_ok(buf, sizeof(buf), fw->me_seq++, version);
 	if (len < 0 || csme_fw_send_me(fw, buf, (size_t)len, false)) {
 		csme_log("cannot send START_OK");
 		return;
 	}
 	fw->connected = true;
+	fw->start_answered = true;
 	fw->cnt[CSME_C_HANDSHAKES]++;
-	csme_log("START_OK sent: SAP v%u session up", v);
+	csme_log("START_OK sent: SAP v%u session up", version);
 	csme_fw_update_page(fw);
-	fw_send_burst(fw);
+	if (burst)
+		csme_fw_send_burst(fw);
 	csme_hostile_after_handshake(fw);
 }
 
@@ -850,6 +906,13 @@ static void fw_handle_notif(struct csme_fw *fw, const struct sap_msg *m)
 	}
 }
 
+/* Types the reference host defines but never sends. */
+static bool fw_never_sent(uint16_t type)
+{
+	return type == SAP_MSG_NOTIF_PING || type == SAP_MSG_NOTIF_BAND_SELECTION ||
+	       type == SAP_MSG_NOTIF_HOST_SUSPENDS || type == SAP_MSG_NOTIF_HOST_RESUMES;
+}
+
 /* Read, validate and act on up to CSME_DRAIN_BUDGET messages of one queue. */
 static void fw_drain_queue(struct csme_fw *fw, enum sap_queue_idx q)
 {
@@ -879,6 +942,10 @@ static void fw_drain_queue(struct csme_fw *fw, enum sap_queue_idx q)
 				csme_log("rejected H2M %s message type %u (%s), %u bytes: %s",
 					 q == SAP_QUEUE_NOTIF ? "notif" : "data", fw->msg.type,
 					 sap_msg_type_name(fw->msg.type), len, sap_reason_str(r));
+			continue;
+		}
+		if (fw_never_sent(fw->msg.type)) {
+			fw_nonconform(fw, sap_msg_type_name(fw->msg.type));
 			continue;
 		}
 		csme_fw_count_rx(fw, fw->msg.type);
@@ -926,6 +993,13 @@ void csme_fw_me_rx(struct csme_fw *fw, const void *buf, uint32_t len, uint64_t n
 		break;
 	case SAP_ME_MSG_CHECK_SHARED_AREA:
 		fw->cnt[CSME_C_CSA_RX]++;
+		/* the reference host rings only for what it wrote, and it
+		 * writes nothing before START_OK
+		 */
+		if (!fw->start_answered) {
+			fw_nonconform(fw, "doorbell before START_OK");
+			break;
+		}
 		csme_fw_drain(fw, now);
 		break;
 	default:

@@ -164,6 +164,7 @@ enum csme_counter {
 	CSME_C_DISABLES,
 	CSME_C_HOSTILE_APPLIED,	/* hostile one-shots fired */
 	CSME_C_HOSTILE_ACTIONS,	/* hostile writes/messages produced */
+	CSME_C_NONCONFORM,	/* host messages upstream never sends, refused */
 	CSME_C__COUNT
 };
 
@@ -213,6 +214,11 @@ struct csme_fw {
 	uint32_t me_seq;
 	uint32_t sap_seq;
 	bool csa_pending;
+	bool start_seen;		/* START received since the client was enabled */
+	bool start_answered;		/* ... and a valid START_OK sent */
+	uint64_t start_ok_due;		/* start-late: when to answer, 0 none */
+	uint8_t start_ok_version;
+	int ptr_at_size;		/* ptr-at-size step, 0 when idle */
 
 	/* NIC ownership and CSME's own state */
 	enum csme_owner owner;
@@ -285,6 +291,8 @@ void csme_fw_tick(struct csme_fw *fw, uint64_t now);
 void csme_fw_flush(struct csme_fw *fw);
 void csme_fw_reset_done(struct csme_fw *fw, int err);
 bool csme_fw_session_up(const struct csme_fw *fw);
+void csme_fw_send_burst(struct csme_fw *fw);
+void csme_fw_answer_start(struct csme_fw *fw, uint8_t version, bool burst);
 int csme_fw_send_notif(struct csme_fw *fw, const void *buf, int len);
 int csme_fw_send_empty(struct csme_fw *fw, uint16_t type);
 int csme_fw_send_me(struct csme_fw *fw, const void *buf, size_t len, bool mergeable);

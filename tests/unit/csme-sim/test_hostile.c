@@ -93,8 +93,12 @@ static void test_start_ok(void)
 	tap_ok(S.fw->hostile == HOSTILE_OFF && !S.fw->hostile_armed, "one-shot: mode off again");
 	dbl_clear_me(&S.d);
 	host_start(&S.h, S.fw, 4);
+	tap_ok(S.d.n_me == 0 && S.fw->cnt[CSME_C_NONCONFORM] == 1,
+	       "a START repeated in the same client session: refused as nonconformant");
+	csme_fw_enable(S.fw, true, S.fw->gen + 1);
+	host_start(&S.h, S.fw, 4);
 	tap_ok(S.d.me_len[0] == 20 && csme_fw_session_up(S.fw),
-	       "the host's retried START gets a valid START_OK");
+	       "START of a new client session (reset) gets a valid START_OK");
 	sim_fini(&S);
 
 	start(false);

@@ -345,6 +345,15 @@ static void test_ptr_at_size(void)
 	tap_eq(sap_ring_write(&t.prod, msg, mk_msg(msg, 0x7004, 4, 16), NULL, 0), SAP_OK,
 	       "at-size: producer accepts rd == size");
 	tap_eq(wr_of(&t), 16, "at-size: written at 0");
+	/* a producer that published its own wr_ptr as size (wrapped to 0) */
+	free(t.raw);
+	tring_setup(&t, 64);
+	t.ctl[0] = cpu_to_le32(64);
+	t.ctl[1] = cpu_to_le32(0);
+	tap_eq(sap_ring_write(&t.prod, msg, mk_msg(msg, 0x7005, 5, 16), NULL, 0), SAP_OK,
+	       "at-size: own wr_ptr == size, next write");
+	tap_eq(t.prod.cnt.n[SAP_R_RING_OWN_PTR], 0, "at-size: not taken for a peer's change");
+	tap_eq(wr_of(&t), 16, "at-size: written from 0");
 	free(t.raw);
 }
 

@@ -66,8 +66,10 @@ static enum sap_reason sap_ring_peer(struct sap_ring *r, u32 *val)
 static void sap_ring_check_own(struct sap_ring *r)
 {
 	__le32 *p = sap_ring_own_ptr(r);
+	u32 v = le32_to_cpu(READ_ONCE(*p));
 
-	if (le32_to_cpu(READ_ONCE(*p)) != r->own) {
+	/* size is the end of the ring, the same place as 0 */
+	if (v != r->own && !(v == r->size && !r->own)) {
 		sap_count(&r->cnt, SAP_R_RING_OWN_PTR);
 		WRITE_ONCE(*p, cpu_to_le32(r->own));
 	}
