@@ -81,6 +81,13 @@ csme_stop() {
 	csme_pid=
 }
 
+# csme_conformant WHAT: csme-sim, strict toward the host, saw nothing the
+# reference host would never send (host_nonconformant stays 0)
+csme_conformant() {
+	check_eq "$1: csme-sim saw nothing upstream would not send" \
+		"$(csme_get .counters.host_nonconformant)" 0
+}
+
 # sap_active: the handshake is done and AMT is enabled
 sap_active() {
 	[ "$(sap_status state)" = active ]

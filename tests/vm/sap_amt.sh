@@ -143,5 +143,6 @@ check "trace: frames to and from CSME" \
 check "trace: the DHCP copy" grep -q "sap_host_data: dhcp" /tmp/sap-trace
 echo > "$TR/trace"
 
+csme_conformant "sap_amt"
 [ "$tap_failed" = 0 ] || sap_diag
 tap_done

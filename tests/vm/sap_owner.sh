@@ -154,5 +154,6 @@ echo "$err" | grep -qi "invalid argument"
 ok $? "a short power table: EINVAL ($err)"
 
 check_eq "no CSME message was rejected" "$(sap_counter notif_rx_bad)" 0
+csme_conformant "sap_owner"
 [ "$tap_failed" = 0 ] || sap_diag
 tap_done

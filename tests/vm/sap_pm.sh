@@ -54,6 +54,7 @@ check "rmmod wlan_sim" rmmod wlan_sim
 check "csme-sim saw the WLAN driver go (WIFIDR_DOWN)" \
 	wait_val 5 = down csme_get .wifidr
 check_eq "sap_host: no driver registered" "$(sap_status driver)" none
+csme_conformant "sap_pm"
 csme_stop
 check_eq "sap_host unbound once CSME detached" "$(sap_status state)" unbound
 check "rmmod sap_sim" rmmod sap_sim

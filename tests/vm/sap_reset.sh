@@ -54,5 +54,6 @@ check "no shared area leaked (vmalloc growth < 168 kB)" test "$grown" -lt 168
 check_eq "every HOST_GOES_DOWN was drained by CSME" "$(sap_counter goes_down_no_ack)" 0
 check_eq "csme-sim counted the resets" "$(csme_get .counters.resets)" 21
 
+csme_conformant "sap_reset"
 [ "$tap_failed" = 0 ] || sap_diag
 tap_done
