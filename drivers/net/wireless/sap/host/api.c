@@ -288,15 +288,12 @@ EXPORT_SYMBOL_GPL(sap_mei_set_nic_info);
 void sap_mei_set_country_code(u16 mcc)
 {
 	struct sap_host *h = &sap_host;
-	int len;
 
 	guard(mutex)(&h->lock);
 	h->cfg.mcc = mcc;
 	h->cfg.mcc_valid = true;
-	if (!sap_may_report(h))
-		return;
-	len = sap_msg_enc_country_code(h->txbuf, sizeof(h->txbuf), h->sap_seq++, mcc, 0, 0);
-	sap_send_notif(h, h->txbuf, len);
+	if (sap_may_report(h))
+		sap_send_country_code(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_set_country_code);
 
@@ -308,7 +305,7 @@ EXPORT_SYMBOL_GPL(sap_mei_set_country_code);
 void sap_mei_set_power_limit(const __le16 *power_limit)
 {
 	struct sap_host *h = &sap_host;
-	int c, s, len;
+	int c, s;
 
 	if (!power_limit)
 		return;
@@ -317,10 +314,8 @@ void sap_mei_set_power_limit(const __le16 *power_limit)
 		for (s = 0; s < SAP_SAR_NUM_SUBBANDS; s++)
 			h->cfg.sar[c][s] = le16_to_cpu(power_limit[c * SAP_SAR_NUM_SUBBANDS + s]);
 	h->cfg.sar_valid = true;
-	if (!sap_may_report(h))
-		return;
-	len = sap_msg_enc_sar_limits(h->txbuf, sizeof(h->txbuf), h->sap_seq++, h->cfg.sar);
-	sap_send_notif(h, h->txbuf, len);
+	if (sap_may_report(h))
+		sap_send_sar(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_set_power_limit);
 
@@ -372,9 +367,9 @@ void sap_mei_host_disassociated(void)
 	h->cfg.conn_valid = false;
 	if (!sap_may_report(h))
 		return;
-	len = sap_msg_enc_link_down(h->txbuf, sizeof(h->txbuf), h->sap_seq++,
+	len = sap_msg_enc_link_down(h->txbuf, sizeof(h->txbuf), 0,
 				    SAP_LINK_DOWN_TEMPORARY, 0, 0);
-	sap_send_notif(h, h->txbuf, len);
+	sap_send_notif(h, len);
 }
 EXPORT_SYMBOL_GPL(sap_mei_host_disassociated);
 
@@ -420,8 +415,8 @@ int sap_mei_pldr_req(void)
 	for (tries = 0; tries < SAP_PLDR_TRIES; tries++) {
 		WRITE_ONCE(h->pldr_acked, false);
 		len = sap_msg_enc_dw(h->txbuf, sizeof(h->txbuf), SAP_MSG_NOTIF_PLDR,
-				     h->sap_seq++, 0);
-		if (sap_send_notif(h, h->txbuf, len))
+				     0, 0);
+		if (sap_send_notif(h, len))
 			continue;
 		mutex_unlock(&h->lock);
 		wait_event_timeout(h->wq, READ_ONCE(h->pldr_acked) ||
@@ -459,8 +454,8 @@ void sap_mei_alive_notif(bool success)
 	if (!sap_connected(h))
 		return;
 	len = sap_msg_enc_pldr_status(h->txbuf, sizeof(h->txbuf), SAP_MSG_NOTIF_PLDR_END,
-				      h->sap_seq++, 0,
+				      0, 0,
 				      success ? SAP_PLDR_STATUS_SUCCESS : SAP_PLDR_STATUS_FAILURE);
-	sap_send_notif(h, h->txbuf, len);
+	sap_send_notif(h, len);
 }
 EXPORT_SYMBOL_GPL(sap_mei_alive_notif);

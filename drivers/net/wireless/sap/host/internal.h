@@ -249,6 +249,16 @@ static inline void sap_cnt(struct sap_host *h, enum sap_host_counter c)
 	h->cnt[c]++;
 }
 
+/* The one way rejected input from CSME is counted: by reason (the
+ * rejected_* counters) and by where it came from (@where).
+ */
+static inline void sap_reject(struct sap_host *h, enum sap_host_counter where,
+			      enum sap_reason why)
+{
+	sap_count(&h->reasons, why);
+	sap_cnt(h, where);
+}
+
 static inline bool sap_connected(const struct sap_host *h)
 {
 	return h->state == SAP_ST_CONNECTED || h->state == SAP_ST_ACTIVE;
@@ -264,7 +274,7 @@ int sap_session_open(struct sap_host *h);
 const char *sap_state_name(enum sap_host_state st);
 void sap_set_state(struct sap_host *h, enum sap_host_state st);
 int sap_send_start(struct sap_host *h);
-int sap_send_notif(struct sap_host *h, const void *buf, int len);
+int sap_send_notif(struct sap_host *h, int len);
 int sap_send_empty(struct sap_host *h, u16 type);
 int sap_send_dw(struct sap_host *h, u16 type, u32 val);
 void sap_doorbell(struct sap_host *h);
@@ -277,6 +287,8 @@ void sap_handle_notif(struct sap_host *h, const struct sap_msg *msg);
 void sap_initial_burst(struct sap_host *h);
 void sap_send_link_up(struct sap_host *h);
 void sap_send_nic_info(struct sap_host *h);
+void sap_send_country_code(struct sap_host *h);
+void sap_send_sar(struct sap_host *h);
 
 /* net.c */
 rx_handler_result_t sap_rx_handler(struct sk_buff **pskb);

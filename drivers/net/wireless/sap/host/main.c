@@ -153,17 +153,21 @@ static void sap_throttle_work(struct work_struct *work)
 }
 
 /**
- * sap_send_notif() - queue one encoded notification for CSME and ring
+ * sap_send_notif() - the transmit path: stamp, queue for CSME and ring
  * @h: host
- * @buf: the message
- * @len: its length, or a negated &enum sap_reason from an encoder
+ * @len: length of the notification encoded in @h->txbuf (its sequence
+ *	number is stamped here), or a negated &enum sap_reason from the
+ *	encoder
+ *
+ * Every host notification goes through here; each one, sent or not, uses
+ * a sequence number.
  *
  * Return: 0, -ENOTCONN without a session, -ENOSPC if CSME does not drain,
  * -EIO for anything else.
  */
-int sap_send_notif(struct sap_host *h, const void *buf, int len)
+int sap_send_notif(struct sap_host *h, int len)
 {
-	const struct sap_hdr *hdr = buf;
+	u32 seq = h->sap_seq++;
 	enum sap_reason r;
 
 	lockdep_assert_held(&h->lock);
@@ -171,18 +175,19 @@ int sap_send_notif(struct sap_host *h, const void *buf, int len)
 		sap_cnt(h, SAP_CNT_NOTIF_TX_FAIL);
 		return -EINVAL;
 	}
+	put_unaligned_le32(seq, h->txbuf + offsetof(struct sap_hdr, seq_num));
 	if (!h->data_ready || h->state == SAP_ST_UNBOUND) {
 		sap_cnt(h, SAP_CNT_NOTIF_TX_FAIL);
 		return -ENOTCONN;
 	}
-	r = sap_ring_write(&h->h2m[SAP_QUEUE_NOTIF], buf, len, NULL, 0);
+	r = sap_ring_write(&h->h2m[SAP_QUEUE_NOTIF], h->txbuf, len, NULL, 0);
 	if (r != SAP_OK) {
 		sap_cnt(h, SAP_CNT_NOTIF_TX_FAIL);
 		dev_warn_ratelimited(h->t->dev, "notification %u not sent: %s\n",
-				     le16_to_cpu(hdr->type), sap_reason_str(r));
+				     get_unaligned_le16(h->txbuf), sap_reason_str(r));
 		return r == SAP_R_RING_FULL ? -ENOSPC : -EIO;
 	}
-	trace_sap_host_msg(true, buf, len);
+	trace_sap_host_msg(true, h->txbuf, len);
 	sap_cnt(h, SAP_CNT_NOTIF_TX);
 	sap_doorbell(h);
 	return 0;
@@ -190,14 +195,12 @@ int sap_send_notif(struct sap_host *h, const void *buf, int len)
 
 int sap_send_empty(struct sap_host *h, u16 type)
 {
-	return sap_send_notif(h, h->txbuf,
-			      sap_msg_enc_empty(h->txbuf, sizeof(h->txbuf), type, h->sap_seq++));
+	return sap_send_notif(h, sap_msg_enc_empty(h->txbuf, sizeof(h->txbuf), type, 0));
 }
 
 int sap_send_dw(struct sap_host *h, u16 type, u32 val)
 {
-	return sap_send_notif(h, h->txbuf,
-			      sap_msg_enc_dw(h->txbuf, sizeof(h->txbuf), type, h->sap_seq++, val));
+	return sap_send_notif(h, sap_msg_enc_dw(h->txbuf, sizeof(h->txbuf), type, 0, val));
 }
 
 /**
@@ -299,8 +302,7 @@ static bool sap_drain_m2h_notif(struct sap_host *h)
 		if (res == SAP_R_EMPTY)
 			return false;
 		if (res != SAP_OK) {
-			sap_count(&h->reasons, res);
-			sap_cnt(h, SAP_CNT_NOTIF_RX_BAD);
+			sap_reject(h, SAP_CNT_NOTIF_RX_BAD, res);
 			dev_warn_ratelimited(h->t->dev, "M2H notification queue: %s\n",
 					     sap_reason_str(res));
 			/* A corrupt pointer is left alone by the ring: stop. */
@@ -311,8 +313,7 @@ static bool sap_drain_m2h_notif(struct sap_host *h)
 		trace_sap_host_msg(false, h->rxbuf, len);
 		res = sap_msg_decode(h->rxbuf, len, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &h->msg);
 		if (res != SAP_OK) {
-			sap_count(&h->reasons, res);
-			sap_cnt(h, SAP_CNT_NOTIF_RX_BAD);
+			sap_reject(h, SAP_CNT_NOTIF_RX_BAD, res);
 			dev_warn_ratelimited(h->t->dev, "rejected CSME notification: %s\n",
 					     sap_reason_str(res));
 			continue;
@@ -377,8 +378,7 @@ void sap_host_rx(struct sap_transport *t, const void *buf, size_t len)
 		sap_cnt(h, SAP_CNT_ME_RX);
 		r = sap_me_decode(buf, min_t(size_t, len, U32_MAX), SAP_DIR_M2H, &h->me_msg);
 		if (r != SAP_OK) {
-			sap_count(&h->reasons, r);
-			sap_cnt(h, SAP_CNT_ME_RX_BAD);
+			sap_reject(h, SAP_CNT_ME_RX_BAD, r);
 			if (len >= sizeof(u32) && get_unaligned_le32(buf) == SAP_ME_MSG_START_OK)
 				sap_cnt(h, SAP_CNT_START_OK_BAD);
 			dev_warn_ratelimited(t->dev, "rejected ME message (%zu bytes): %s\n",

@@ -205,16 +205,14 @@ bool sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q)
 		if (res == SAP_R_EMPTY)
 			return false;
 		if (res != SAP_OK) {
-			sap_count(&h->reasons, res);
-			sap_cnt(h, SAP_CNT_DATA_M2H_BAD);
+			sap_reject(h, SAP_CNT_DATA_M2H_BAD, res);
 			if (res == SAP_R_RING_PTR_RANGE || res == SAP_R_INVAL)
 				return false;
 			continue;
 		}
 		if (m.type != SAP_MSG_DATA_PACKET || m.len < ETH_HLEN) {
-			sap_count(&h->reasons, m.type != SAP_MSG_DATA_PACKET ?
-				  SAP_R_WRONG_QUEUE : SAP_R_DATA_TOO_SHORT);
-			sap_cnt(h, SAP_CNT_DATA_M2H_BAD);
+			sap_reject(h, SAP_CNT_DATA_M2H_BAD, m.type != SAP_MSG_DATA_PACKET ?
+				   SAP_R_WRONG_QUEUE : SAP_R_DATA_TOO_SHORT);
 			sap_ring_consume(r, &m);
 			continue;
 		}

@@ -22,9 +22,9 @@ void sap_send_link_up(struct sap_host *h)
 
 	if (!h->cfg.conn_valid)
 		return;
-	len = sap_msg_enc_link_up(h->txbuf, sizeof(h->txbuf), h->sap_seq++,
+	len = sap_msg_enc_link_up(h->txbuf, sizeof(h->txbuf), 0,
 				  &h->cfg.conn, &h->cfg.colloc);
-	sap_send_notif(h, h->txbuf, len);
+	sap_send_notif(h, len);
 }
 
 void sap_send_nic_info(struct sap_host *h)
@@ -34,9 +34,26 @@ void sap_send_nic_info(struct sap_host *h)
 	/* An invalid address would make CSME use garbage. */
 	if (!is_valid_ether_addr(h->cfg.mac))
 		return;
-	len = sap_msg_enc_nic_info(h->txbuf, sizeof(h->txbuf), h->sap_seq++,
+	len = sap_msg_enc_nic_info(h->txbuf, sizeof(h->txbuf), 0,
 				   h->cfg.mac, h->cfg.nvm_mac);
-	sap_send_notif(h, h->txbuf, len);
+	sap_send_notif(h, len);
+}
+
+/* The country code only once the driver set one (upstream sends 0). */
+void sap_send_country_code(struct sap_host *h)
+{
+	if (!h->cfg.mcc_valid)
+		return;
+	sap_send_notif(h, sap_msg_enc_country_code(h->txbuf, sizeof(h->txbuf), 0,
+						   h->cfg.mcc, 0, 0));
+}
+
+void sap_send_sar(struct sap_host *h)
+{
+	if (!h->cfg.sar_valid)
+		return;
+	sap_send_notif(h, sap_msg_enc_sar_limits(h->txbuf, sizeof(h->txbuf), 0,
+						 h->cfg.sar));
 }
 
 /**
@@ -47,8 +64,6 @@ void sap_send_nic_info(struct sap_host *h)
  */
 void sap_initial_burst(struct sap_host *h)
 {
-	int len;
-
 	if (h->cfg.ops) {
 		sap_send_empty(h, SAP_MSG_NOTIF_WIFIDR_UP);
 		if (h->cfg.ops->sap_connected)
@@ -56,16 +71,8 @@ void sap_initial_burst(struct sap_host *h)
 	}
 	sap_send_empty(h, SAP_MSG_NOTIF_WHO_OWNS_NIC);
 	sap_send_link_up(h);
-	if (h->cfg.mcc_valid) {
-		len = sap_msg_enc_country_code(h->txbuf, sizeof(h->txbuf), h->sap_seq++,
-					       h->cfg.mcc, 0, 0);
-		sap_send_notif(h, h->txbuf, len);
-	}
-	if (h->cfg.sar_valid) {
-		len = sap_msg_enc_sar_limits(h->txbuf, sizeof(h->txbuf), h->sap_seq++,
-					     h->cfg.sar);
-		sap_send_notif(h, h->txbuf, len);
-	}
+	sap_send_country_code(h);
+	sap_send_sar(h);
 	sap_send_nic_info(h);
 	sap_send_dw(h, SAP_MSG_NOTIF_RADIO_STATE, h->cfg.rf_kill);
 }

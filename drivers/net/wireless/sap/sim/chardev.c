@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* sap_sim: a simulated WLAN/SAP firmware client for sap_host.
+/* sap_sim: a simulated WLAN/SAP firmware client for sap_host, driven
+ * through a character device.
  *
  * A userspace program opens /dev/sap_sim and plays the CSME firmware: it
  * attaches a simulated client (sap_host then probes it), reads the events
