@@ -246,6 +246,44 @@ static ssize_t request_ownership_store(struct device *dev,
 }
 static DEVICE_ATTR_WO(request_ownership);
 
+/* The NVM as CSME reports it, which a driver reads when CSME owns the
+ * NIC and it cannot load its own firmware (waits up to 2 s).
+ */
+static ssize_t nvm_show(struct device *dev, struct device_attribute *attr,
+			char *buf)
+{
+	struct sap_mei_nvm *nvm __free(kfree) = sap_mei_get_nvm();
+
+	if (!nvm)
+		return -ENODATA;
+	return sysfs_emit(buf,
+			  "hw_addr %pM\nn_hw_addrs %u\nradio_cfg %#x\ncaps %#x\nnvm_version %u\n",
+			  nvm->hw_addr, nvm->n_hw_addrs, nvm->radio_cfg, nvm->caps,
+			  nvm->nvm_version);
+}
+static DEVICE_ATTR_RO(nvm);
+
+/* A product reset of the NIC, as a driver does around a firmware load
+ * that resets it: announce it (PLDR, CSME acknowledges), then report the
+ * firmware alive (1) or failed (0) once it is back (PLDR_END).
+ */
+static ssize_t pldr_store(struct device *dev, struct device_attribute *attr,
+			  const char *buf, size_t count)
+{
+	bool alive;
+	int ret;
+
+	ret = kstrtobool(buf, &alive);
+	if (ret)
+		return ret;
+	ret = sap_mei_pldr_req();
+	if (ret)
+		return ret;
+	sap_mei_alive_notif(alive);
+	return count;
+}
+static DEVICE_ATTR_WO(pldr);
+
 static int wlsim_emit_bool(char *buf, int at, const char *key,
 			   unsigned long flags, enum wlsim_flag bit)
 {
@@ -308,6 +346,8 @@ static struct attribute *wlsim_attrs[] = {
 	&dev_attr_country.attr,
 	&dev_attr_power_limit.attr,
 	&dev_attr_request_ownership.attr,
+	&dev_attr_nvm.attr,
+	&dev_attr_pldr.attr,
 	&dev_attr_state.attr,
 	NULL,
 };
