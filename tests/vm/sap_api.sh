@@ -39,7 +39,7 @@ ok $? "pldr: a non-boolean is refused with EINVAL ($err)"
 
 # Without AMT, PLDR is not announced (as upstream) and succeeds at once.
 check "csme-sim amt off" csme amt off
-check "session no longer active" wait_for 5 sh -c '[ "$(sap_status state)" = connected ]'
+check "session no longer active" wait_val 5 = connected sap_status state
 pldr=$(csme_get .counters.pldr)
 check "pldr 1 without AMT succeeds" sh -c "echo 1 > $NIC/pldr"
 check_eq "nothing sent to CSME" "$(csme_get .counters.pldr)" "$pldr"
@@ -48,7 +48,7 @@ csme_conformant "sap_api"
 
 # Without a session there is no NVM to read.
 csme_stop
-check "csme-sim gone: sap_host unbound" wait_for 10 sh -c '[ "$(sap_status state)" = unbound ]'
+check "csme-sim gone: sap_host unbound" wait_val 10 = unbound sap_status state
 err=$(cat "$NIC/nvm" 2>&1)
 echo "$err" | grep -qi "no data"
 ok $? "nvm without a session: ENODATA ($err)"

@@ -109,7 +109,7 @@ static void edge_new_values(struct csme_fw *fw)
 				      fw->link_prot ? 1 : 0, 0, &c);
 	if (len < 0)
 		return;
-	b += sizeof(struct sap_hdr);
+	/* the structure includes its header */
 	edge_put32(b + offsetof(struct sap_notif_conn_status, scan_request), 0x100);
 	edge_put32(b + ci + offsetof(struct sap_conn_info, auth_mode), 0x99);
 	edge_put32(b + ci + offsetof(struct sap_conn_info, pairwise_cipher), 0x77);

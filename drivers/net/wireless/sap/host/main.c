@@ -162,8 +162,8 @@ static void sap_throttle_work(struct work_struct *work)
  * Every host notification goes through here; each one, sent or not, uses
  * a sequence number.
  *
- * Return: 0, -ENOTCONN without a session, -ENOSPC if CSME does not drain,
- * -EIO for anything else.
+ * Return: 0, -ENOTCONN without a session (START_OK received), -ENOSPC if
+ * CSME does not drain, -EIO for anything else.
  */
 int sap_send_notif(struct sap_host *h, int len)
 {
@@ -176,7 +176,8 @@ int sap_send_notif(struct sap_host *h, int len)
 		return -EINVAL;
 	}
 	put_unaligned_le32(seq, h->txbuf + offsetof(struct sap_hdr, seq_num));
-	if (!h->data_ready || h->state == SAP_ST_UNBOUND) {
+	/* As upstream: nothing goes into the rings before START_OK. */
+	if (!h->data_ready || !sap_connected(h)) {
 		sap_cnt(h, SAP_CNT_NOTIF_TX_FAIL);
 		return -ENOTCONN;
 	}
@@ -579,7 +580,10 @@ static void sap_say_goodbye(struct sap_host *h)
 	int i;
 
 	lockdep_assert_held(&h->lock);
-	if (!h->data_ready)
+	/* Only a session that is up is told (upstream sends nothing before
+	 * START_OK either).
+	 */
+	if (!h->data_ready || !sap_connected(h))
 		return;
 	/* Nothing may hold this message back. */
 	cancel_delayed_work(&h->throttle_work);
