@@ -63,3 +63,5 @@ module_misc_device(fwgate_null_dev);
 
 MODULE_DESCRIPTION("Baseline misc device for the fwgate benchmarks");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);

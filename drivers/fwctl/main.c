@@ -487,3 +487,5 @@ module_init(fwctl_init);
 module_exit(fwctl_exit);
 MODULE_DESCRIPTION("fwctl: scoped RPC channel to device firmware (fwgate)");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);

@@ -224,4 +224,6 @@ module_init(fwsim_init);
 module_exit(fwsim_exit);
 MODULE_DESCRIPTION("Simulated fwctl device with a firmware model (fwgate)");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);
 MODULE_IMPORT_NS(FWCTL);

@@ -263,3 +263,5 @@ module_exit(wlsim_exit);
 
 MODULE_DESCRIPTION("Simulated WLAN NIC shared with CSME through sap_host");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);

@@ -702,4 +702,6 @@ module_init(sap_host_init);
 module_exit(sap_host_exit);
 
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);
 MODULE_DESCRIPTION("Host side of the Software Arbitration Protocol (WLAN NIC shared with CSME)");

@@ -169,3 +169,5 @@ module_mei_cl_driver(sap_mei_cl_driver);
 
 MODULE_DESCRIPTION("sap_host transport over the Intel MEI client bus");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);

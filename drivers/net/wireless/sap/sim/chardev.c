@@ -863,3 +863,5 @@ module_exit(sap_sim_exit);
 
 MODULE_DESCRIPTION("Simulated CSME WLAN client for sap_host (/dev/sap_sim)");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);
