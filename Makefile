@@ -7,18 +7,30 @@
 #   make check      every test: userspace unit tests, then the VM suite
 #   make demo       the demo, in the VM
 #   make bench      the benchmarks, in the VM
-#   make install    libfwctl, its header and pkg-config file, the fwctl tool
+#   make install    the modules (modules_install into updates/fwgate, depmod)
+#                   and the userspace (libfwctl, its header, pkg-config file
+#                   and man page, fwctl, csme-sim, the udev rule); honours
+#                   DESTDIR and PREFIX (default /usr/local)
+#   make install-modules / make install-user   one half of that
+#   make deb        the Debian packages, into build/deb/ (see debian/)
 #   make clean
 
 KVER ?= $(shell $(CURDIR)/scripts/kver.sh)
 KDIR ?= /lib/modules/$(KVER)/build
+# The release of the tree in KDIR: what modules_install and depmod use.
+KREL = $(shell cat $(KDIR)/include/config/kernel.release)
+# The version's one home is debian/changelog (scripts/version.sh).
+FWGATE_VERSION := $(shell sh $(CURDIR)/scripts/version.sh)
+PREFIX ?= /usr/local
+UDEVRULESDIR ?= /lib/udev/rules.d
+DKMS_SRCDIR ?= /usr/src/fwgate-$(FWGATE_VERSION)
 FWGATE := $(CURDIR)
 BUILD ?= $(CURDIR)/build
 CC ?= gcc
 
-export KDIR FWGATE BUILD
+export KDIR FWGATE BUILD PREFIX
 
-.PHONY: all modules user install check check-unit check-vm demo bench clean
+.PHONY: all modules user install install-modules install-user install-dkms-src deb check check-unit check-vm demo bench clean
 
 all: modules user
 
@@ -28,8 +40,35 @@ modules:
 user:
 	$(MAKE) -f scripts/user.mk
 
-install: user
+install: install-modules install-user
+
+# FWGATE_SHIP=y leaves out what is not shipped (the benchmark module).
+install-modules:
+	$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) FWGATE_SHIP=y modules
+	$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) FWGATE_SHIP=y \
+		INSTALL_MOD_PATH=$(DESTDIR) INSTALL_MOD_DIR=updates/fwgate modules_install
+	depmod $(if $(DESTDIR),-b $(DESTDIR)) $(KREL)
+
+install-user: user
 	$(MAKE) -f scripts/user.mk user-install
+	install -d $(DESTDIR)$(UDEVRULESDIR)
+	install -m 0644 tools/udev/60-fwctl.rules $(DESTDIR)$(UDEVRULESDIR)/
+
+# The DKMS source tree: what Kbuild needs to build the shipped modules, and
+# VERSION (from debian/changelog) in place of debian/. dkms.conf itself is
+# debian/fwgate-dkms.dkms, installed by dh_dkms.
+DKMS_SRC = Kbuild Makefile scripts/version.sh scripts/kver.sh \
+	$(shell find include drivers -type f \( -name '*.[ch]' -o -name Kbuild -o -name Kbuild.inc \) \
+		! -name '*.mod.c' | LC_ALL=C sort)
+install-dkms-src:
+	for f in $(DKMS_SRC); do \
+		mode=0644; case $$f in *.sh) mode=0755 ;; esac; \
+		install -D -m $$mode $$f $(DESTDIR)$(DKMS_SRCDIR)/$$f || exit 1; \
+	done
+	echo $(FWGATE_VERSION) > $(DESTDIR)$(DKMS_SRCDIR)/VERSION
+
+deb:
+	scripts/make-deb.sh
 
 check: all
 	tests/run-all.sh

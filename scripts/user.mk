@@ -7,6 +7,9 @@ CC ?= gcc
 USER_CFLAGS := -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-I$(FWGATE)/include/uapi -I$(FWGATE)/tests/lib -I$(FWGATE)/lib/libfwctl \
 	-I$(FWGATE)/drivers/fwctl/sim
+# Distribution build flags (debian/rules passes dpkg-buildflags' hardening);
+# LDFLAGS reach the link lines, which all take USER_CFLAGS.
+USER_CFLAGS += $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
 USER_LDLIBS := -lpthread
 
 VM_TEST_SRCS := $(wildcard $(FWGATE)/tests/vm/*.c)

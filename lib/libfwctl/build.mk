@@ -29,7 +29,7 @@ $(BUILD)/obj/libfwctl/%.o: $(LIBFWCTL_DIR)/%.c $(LIBFWCTL_HDRS)
 
 $(LIBFWCTL_SOFILE): $(LIBFWCTL_OBJS) $(LIBFWCTL_DIR)/libfwctl.map
 	@mkdir -p $(@D)
-	$(CC) -shared -Wl,-soname,libfwctl.so.$(LIBFWCTL_SOMAJOR) \
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,libfwctl.so.$(LIBFWCTL_SOMAJOR) \
 		-Wl,--version-script=$(LIBFWCTL_DIR)/libfwctl.map -Wl,--no-undefined \
 		-o $@ $(LIBFWCTL_OBJS)
 
@@ -42,11 +42,11 @@ $(LIBFWCTL_A): $(LIBFWCTL_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIBFWCTL_OBJS)
 
-$(LIBFWCTL_PC): $(LIBFWCTL_DIR)/libfwctl.pc.in $(LIBFWCTL_DIR)/build.mk
+$(LIBFWCTL_PC): $(LIBFWCTL_DIR)/libfwctl.pc.in $(LIBFWCTL_DIR)/build.mk $(wildcard $(FWGATE)/debian/changelog)
 	@mkdir -p $(@D)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBFWCTL_LIBDIR)|' \
 		-e 's|@INCLUDEDIR@|$(LIBFWCTL_INCDIR)|' \
-		-e 's|@VERSION@|$(LIBFWCTL_VERSION)|' $< > $@
+		-e 's|@VERSION@|$(shell sh $(FWGATE)/scripts/version.sh)|' $< > $@
 
 # The in-VM tests that exercise the library link it statically.
 LIBFWCTL_VM_TESTS := $(BUILD)/vm-tests/libfwctl_api $(BUILD)/vm-tests/fwctl_matrix

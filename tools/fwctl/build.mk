@@ -13,7 +13,7 @@ FWCTL_TOOL_LIBA := $(BUILD)/lib/libfwctl.a $(BUILD)/lib/libjson_writer.a
 FWCTL_TOOL_CFLAGS := $(USER_CFLAGS) -I$(FWGATE)/lib/json_writer
 
 PREFIX ?= /usr/local
-FWCTL_TOOL_SBINDIR ?= $(PREFIX)/sbin
+FWCTL_TOOL_SBINDIR ?= $(PREFIX)/bin
 FWCTL_TOOL_MANDIR ?= $(PREFIX)/share/man
 
 .PHONY: fwctl-tool fwctl-tool-install
