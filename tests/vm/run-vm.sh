@@ -7,7 +7,8 @@
 # FWGATE_VM_TIMEOUT (seconds; default: in test mode the sum of the per-test
 # timeouts of the test list plus 180 s for boot and module loads, else 900),
 # FWGATE_VM_APPEND (extra cmdline),
-# FWGATE_VM_MEM (MiB, default 2048).
+# FWGATE_VM_MEM (MiB, default 2048), FWGATE_VM_RESULTS (name of the
+# results directory under build/results and build/vm/out-*, default vm).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mode=${1:-test}
@@ -40,7 +41,9 @@ if [ ! -s "$initrd" ] || [ "$root/tests/vm/init" -nt "$initrd" ] ||
 	"$root/tests/vm/mkinitramfs.sh" "$kver" "$initrd" || exit 2
 fi
 
+results=${FWGATE_VM_RESULTS:-vm}
 out=$build/vm/out-$mode
+[ "$results" = vm ] || out=$build/vm/out-$results
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -66,7 +69,7 @@ qrc=${PIPESTATUS[0]}
 [ "$mode" = test ] || { [ -e "$out/done" ]; exit $?; }
 
 # Hand the results to the summary, plus one check of our own: the kernel log.
-res=$build/results/vm
+res=$build/results/$results
 rm -rf "$res"
 mkdir -p "$res"
 while read -r name _; do
