@@ -5,8 +5,8 @@
 # tree nor its parent directory gets build products. The .deb files end in
 # build/deb/; lintian's report in build/deb/lintian.txt.
 #   scripts/make-deb.sh [OUTDIR]   (default build/deb)
-# FWGATE_DEB_ARGS: extra dpkg-buildpackage arguments (e.g. -A: only the
-# architecture-independent fwgate-dkms).
+# FWGATE_DEB_ARGS: the dpkg-buildpackage build type, default -b (all binary
+# packages); -A builds only the architecture-independent fwgate-dkms.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/build/deb}
@@ -20,15 +20,16 @@ done
 rm -rf "$out"
 mkdir -p "$src"
 # The tracked files plus new, not ignored ones: never build products.
-if git -C "$root" rev-parse --git-dir > /dev/null 2>&1; then
+if [ "$(git -C "$root" rev-parse --show-toplevel 2> /dev/null)" = "$root" ]; then
 	(cd "$root" && git ls-files -z --cached --others --exclude-standard |
 		while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
 		cpio -0 -pdm --quiet "$src")
 else
-	(cd "$root" && tar -c --exclude=./build --exclude='*.o' --exclude='*.ko' . ) |
+	(cd "$root" && tar -c --exclude=./build --exclude=./.git --exclude='*.o' --exclude='*.ko' \
+		--exclude='*.mod*' --exclude='.*.cmd' --exclude=Module.symvers --exclude=modules.order . ) |
 		tar -x -C "$src"
 fi
-(cd "$src" && dpkg-buildpackage -us -uc -b ${FWGATE_DEB_ARGS:-}) > "$out/build.log" 2>&1 ||
+(cd "$src" && dpkg-buildpackage -us -uc ${FWGATE_DEB_ARGS:--b}) > "$out/build.log" 2>&1 ||
 	{ tail -n 40 "$out/build.log" >&2; echo "make-deb: dpkg-buildpackage failed ($out/build.log)" >&2; exit 1; }
 changes=$(ls "$out"/fwgate_"$ver"_*.changes)
 lintian --info --display-info "$changes" > "$out/lintian.txt" 2>&1 || true
