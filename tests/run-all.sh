@@ -13,5 +13,13 @@ echo "# unit tests and fuzzing"
 echo "# VM suite"
 "$root/tests/vm/run-vm.sh" test > "$build/vm-run.log" 2>&1
 tail -n 5 "$build/vm-run.log" | grep -E '^# run-vm' || true
+if [ -n "${FWGATE_PACKAGE_TESTS:-}" ]; then
+	# scripts/test.sh (CI): the modules against every kernel flavour, and
+	# the Debian packages built, installed, upgraded and purged (as root).
+	echo "# kernel flavours"
+	"$root/tests/flavours.sh" > "$build/flavours.log" 2>&1
+	echo "# Debian packages"
+	"$root/tests/pkg/run.sh" > "$build/pkg-run.log" 2>&1
+fi
 grep -h -B2 -A8 '^not ok' "$build"/results/*/*.tap 2>/dev/null | head -n 80
 "$root/tests/summarize.sh" "$build/results"
