@@ -17,8 +17,9 @@
 
 KVER ?= $(shell $(CURDIR)/scripts/kver.sh)
 KDIR ?= /lib/modules/$(KVER)/build
-# The release of the tree in KDIR: what modules_install and depmod use.
-KREL = $(shell cat $(KDIR)/include/config/kernel.release)
+# The release of the kernel of KDIR (Debian's headers keep the upstream
+# version in kernel.release): what modules_install and depmod use.
+KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h)
 # The version's one home is debian/changelog (scripts/version.sh).
 FWGATE_VERSION := $(shell sh $(CURDIR)/scripts/version.sh)
 PREFIX ?= /usr/local
@@ -42,12 +43,15 @@ user:
 
 install: install-modules install-user
 
-# FWGATE_SHIP=y leaves out what is not shipped (the benchmark module).
+# FWGATE_SHIP=y leaves out what is not shipped (the benchmark module). The
+# modules are installed unsigned: the distribution kernel's signing key is
+# not here (sign them with your MOK, or use the fwgate-dkms package, whose
+# DKMS signs them; see docs/install.md).
 install-modules:
 	$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) FWGATE_SHIP=y modules
-	$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) FWGATE_SHIP=y \
+	$(MAKE) -C $(KDIR) M=$(FWGATE) FWGATE=$(FWGATE) FWGATE_SHIP=y CONFIG_MODULE_SIG_ALL= \
 		INSTALL_MOD_PATH=$(DESTDIR) INSTALL_MOD_DIR=updates/fwgate modules_install
-	depmod $(if $(DESTDIR),-b $(DESTDIR)) $(KREL)
+	$(if $(DESTDIR),@echo "install-modules: staged in $(DESTDIR); run 'depmod $(KREL)' on the target",depmod $(KREL))
 
 install-user: user
 	$(MAKE) -f scripts/user.mk user-install
