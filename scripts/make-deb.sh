@@ -5,8 +5,8 @@
 # tree nor its parent directory gets build products. The .deb files end in
 # build/deb/; lintian's report in build/deb/lintian.txt.
 #   scripts/make-deb.sh [OUTDIR]   (default build/deb)
-# FWGATE_DEB_ARGS: the dpkg-buildpackage build type, default -b (all binary
-# packages); -A builds only the architecture-independent fwgate-dkms.
+# FWGATE_DEB_ARGS: the dpkg-buildpackage build type, default: the source
+# package and every binary package; -A: only the fwgate-dkms binary.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/build/deb}
@@ -29,7 +29,7 @@ else
 		--exclude='*.mod*' --exclude='.*.cmd' --exclude=Module.symvers --exclude=modules.order . ) |
 		tar -x -C "$src"
 fi
-(cd "$src" && dpkg-buildpackage -us -uc ${FWGATE_DEB_ARGS:--b}) > "$out/build.log" 2>&1 ||
+(cd "$src" && dpkg-buildpackage -us -uc ${FWGATE_DEB_ARGS:-}) > "$out/build.log" 2>&1 ||
 	{ tail -n 40 "$out/build.log" >&2; echo "make-deb: dpkg-buildpackage failed ($out/build.log)" >&2; exit 1; }
 changes=$(ls "$out"/fwgate_"$ver"_*.changes)
 lintian --info --display-info "$changes" > "$out/lintian.txt" 2>&1 || true
