@@ -2,8 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # Build the shipped modules against the headers of every Debian 12 kernel
 # flavour (amd64, cloud-amd64, rt-amd64 = PREEMPT_RT), each in its own copy
-# of the tree, and require a build without any warning. TAP in
-# build/results/flavours/flavours.tap. About 10 s per flavour here.
+# of the tree, and require a build without any warning; check that the
+# modules built are exactly those debian/fwgate-dkms.dkms lists for that
+# kernel, also for a kernel with CONFIG_FWCTL (6.15+, simulated by setting
+# it on the amd64 build's command line: no module of drivers/fwctl/).
+# TAP in build/results/flavours/flavours.tap. About 10 s per build here.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$root/build}
@@ -12,8 +15,22 @@ mkdir -p "$res"
 exec > >(tee "$res/flavours.tap") 2>&1
 . "$root/tests/lib/tap.sh"
 echo 1 > "$res/flavours.rc"
-for flavour in amd64 cloud-amd64 rt-amd64; do
-	kver=$(FWGATE_FLAVOUR=$flavour "$root/scripts/kver.sh" --headers-only)
+# The modules dkms.conf lists for a kernel whose headers (.config) are in $1.
+dkms_list() {
+	bash -c 'kernel_source_dir=$1; source_tree=/nonexistent
+		. "$2/debian/fwgate-dkms.dkms"; printf "%s\n" "${BUILT_MODULE_NAME[@]}"' \
+		- "$1" "$root" | sort | tr '\n' ' '
+}
+fake=$build/flavours/fwctl-kernel
+mkdir -p "$fake"
+echo CONFIG_FWCTL=m > "$fake/.config"
+for flavour in amd64 cloud-amd64 rt-amd64 amd64+fwctl; do
+	extra=
+	kconfig=
+	case $flavour in
+	*+fwctl) extra=CONFIG_FWCTL=m; kconfig=$fake ;;
+	esac
+	kver=$(FWGATE_FLAVOUR=${flavour%+*} "$root/scripts/kver.sh" --headers-only)
 	if [ -z "$kver" ]; then
 		ok 1 "linux-headers-$flavour is installed (scripts/setup.sh installs it)"
 		continue
@@ -24,13 +41,16 @@ for flavour in amd64 cloud-amd64 rt-amd64; do
 	(cd "$root" && tar -c --exclude=./build --exclude=./.git --exclude='*.o' --exclude='*.ko' \
 		--exclude='*.mod*' --exclude='.*.cmd' --exclude=Module.symvers --exclude=modules.order \
 		Kbuild Makefile scripts drivers include debian/changelog) | tar -x -C "$src"
-	make -C "/lib/modules/$kver/build" M="$src" FWGATE="$src" FWGATE_SHIP=y modules \
+	make -C "/lib/modules/$kver/build" M="$src" FWGATE="$src" FWGATE_SHIP=y $extra modules \
 		> "$src/build.log" 2>&1
 	ok $? "the modules build against $kver ($flavour)"
 	grep -iE '(^|[^-])warning' "$src/build.log" > "$src/warnings.txt"
 	[ ! -s "$src/warnings.txt" ]
 	ok $? "... without a warning"
 	head -n 20 "$src/warnings.txt" | sed 's/^/# /'
+	built=$(find "$src" -name '*.ko' -printf '%f\n' | sed 's/\.ko$//' | sort | tr '\n' ' ')
+	check_eq "... exactly the modules dkms.conf lists for it" \
+		"$built" "$(dkms_list "${kconfig:-/lib/modules/$kver/build}")"
 done
 n_fail=$tap_failed
 [ "$n_fail" = 0 ] && echo 0 > "$res/flavours.rc"
