@@ -15,11 +15,17 @@ mkdir -p "$res"
 exec > >(tee "$res/flavours.tap") 2>&1
 . "$root/tests/lib/tap.sh"
 echo 1 > "$res/flavours.rc"
-# The modules dkms.conf lists for a kernel whose headers (.config) are in $1.
+# The modules dkms.conf lists for a kernel whose headers (.config) are in
+# $1, with this tree as the installed source (/usr/src/fwgate-VERSION).
+ver=$("$root/scripts/version.sh" "$root")
+srctree=$build/flavours/usr-src
+mkdir -p "$srctree"
+ln -sfn "$root" "$srctree/fwgate-$ver"
+sed "s/#MODULE_VERSION#/$ver/" "$root/debian/fwgate-dkms.dkms" > "$srctree/dkms.conf"
 dkms_list() {
-	bash -c 'kernel_source_dir=$1; source_tree=/nonexistent
-		. "$2/debian/fwgate-dkms.dkms"; printf "%s\n" "${BUILT_MODULE_NAME[@]}"' \
-		- "$1" "$root" | sort | tr '\n' ' '
+	bash -c 'kernel_source_dir=$1; source_tree=$2
+		. "$2/dkms.conf"; printf "%s\n" "${BUILT_MODULE_NAME[@]}"' \
+		- "$1" "$srctree" | sort | tr '\n' ' '
 }
 fake=$build/flavours/fwctl-kernel
 mkdir -p "$fake"
