@@ -55,6 +55,20 @@ for flavour in amd64 cloud-amd64 rt-amd64 amd64+fwctl; do
 	ok $? "... without a warning"
 	head -n 20 "$src/warnings.txt" | sed 's/^/# /'
 	built=$(find "$src" -name '*.ko' -printf '%f\n' | sed 's/\.ko$//' | sort | tr '\n' ' ')
+	# modinfo metadata of every module (checked once, on the first build).
+	if [ "$flavour" = amd64 ]; then
+		for ko in $(find "$src" -name '*.ko' | sort); do
+			m=$(basename "$ko" .ko)
+			miss=
+			for field in description author license version; do
+				[ -n "$(modinfo -F $field "$ko")" ] || miss="$miss $field"
+			done
+			# a parameter without MODULE_PARM_DESC shows as "name:(type)"
+			undesc=$(modinfo -F parm "$ko" | grep -E '^[^:]+:[[:space:]]*\(' | cut -d: -f1 | tr '\n' ' ')
+			check_eq "$m has description, author, license and version ($ver) and describes its parameters" \
+				"${miss:+missing$miss}${undesc:+ undescribed parms: $undesc}$(modinfo -F version "$ko" | grep -vx "$ver")" ""
+		done
+	fi
 	check_eq "... exactly the modules dkms.conf lists for it" \
 		"$built" "$(dkms_list "${kconfig:-/lib/modules/$kver/build}")"
 done
