@@ -141,7 +141,10 @@ FWGATE_VM_RESULTS=pkg-vm FWGATE_TESTS=TESTS.pkg \
 touch "$work/vm-finished"
 wait $upgrader
 check "the upgrade ran while the VM ran" test -s "$work/upgrade.log"
-grep -q "keep$" "$work/upgrade.log" && grep -q "modprobe -r" "$work/upgrade.log"
+# (apt's log ends lines with CR LF)
+grep -q "upgraded from $ver to $next" "$work/upgrade.log" &&
+	grep -q "running the old version until reloaded" "$work/upgrade.log" &&
+	grep -q "modprobe -r" "$work/upgrade.log"
 ok $? "the upgrade told the user the old modules are still loaded and how to reload"
 grep "^fwgate-dkms:" "$work/upgrade.log" | sed 's/^/# /'
 check_eq "dkms status after the upgrade: only $next" \
