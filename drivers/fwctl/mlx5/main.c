@@ -253,4 +253,6 @@ module_init(mlx5_fwctl_init);
 module_exit(mlx5_fwctl_exit);
 MODULE_DESCRIPTION("fwctl driver for NVIDIA mlx5 (ConnectX) functions (fwgate)");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);
 MODULE_IMPORT_NS(FWCTL);

@@ -239,4 +239,6 @@ module_init(mlx5sim_init);
 module_exit(mlx5sim_exit);
 MODULE_DESCRIPTION("Simulated ConnectX (mlx5) function for mlx5_fwctl (fwgate)");
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fwgate developers <dev@fwgate.invalid>");
+MODULE_VERSION(FWGATE_VERSION);
 MODULE_IMPORT_NS(MLX5_FWCTL);
