@@ -24,7 +24,7 @@ exec > >(tee "$res/pkg.tap") 2>&1
 echo 1 > "$res/pkg.rc"
 
 pkgs="fwgate-dkms fwgate-tools libfwctl-dev libfwctl1"
-mods="fwctl fwctl_sim sap_host sap_mei_cl sap_sim wlan_sim"
+mods="fwctl fwctl_sim mlx5_fwctl mlx5_fwctl_sim sap_host sap_mei_cl sap_sim wlan_sim"
 work=$build/pkg
 kver=$("$root/scripts/kver.sh")
 ver=$("$root/scripts/version.sh" "$root")
@@ -104,6 +104,11 @@ for m in $mods; do
 done
 check "modprobe resolves fwctl_sim -> fwctl for $kver" \
 	sh -c "modprobe -S $kver --show-depends fwctl_sim | grep -q 'updates/dkms/fwctl.ko'"
+check "modprobe resolves mlx5_fwctl_sim -> mlx5_fwctl, fwctl, stock mlx5_core for $kver" \
+	sh -c "modprobe -S $kver --show-depends mlx5_fwctl_sim > $work/mlx5.deps &&
+	       grep -q 'updates/dkms/mlx5_fwctl.ko' $work/mlx5.deps &&
+	       grep -q 'updates/dkms/fwctl.ko' $work/mlx5.deps &&
+	       grep -q 'kernel/drivers/net/ethernet/mellanox/mlx5/core/mlx5_core.ko' $work/mlx5.deps"
 check "modprobe resolves wlan_sim -> sap_host for $kver" \
 	sh -c "modprobe -S $kver --show-depends wlan_sim | grep -q 'updates/dkms/sap_host.ko'"
 check "the udev rule is installed" test -r /lib/udev/rules.d/60-fwctl.rules
