@@ -152,6 +152,18 @@ int fwctl_sim_mem_write(struct fwctl_dev *dev, uint32_t offset,
 			const void *buf, size_t len,
 			struct fwctl_sim_result *res);
 
+/*
+ * mlx5 (ConnectX): FWCTL_RPC buffers are raw PRM mailboxes; these write the
+ * request header and read the response's status and syndrome.
+ */
+#define FWCTL_MLX5_MBOX_HDR_LEN 16
+
+int fwctl_mlx5_is_mlx5(const char *name, char *parent, size_t len);
+void fwctl_mlx5_mbox_hdr(void *in, uint16_t opcode, uint16_t uid,
+			 uint16_t op_mod);
+int fwctl_mlx5_mbox_status(const void *out, size_t len, uint8_t *status,
+			   uint32_t *syndrome);
+
 #ifdef __cplusplus
 }
 #endif

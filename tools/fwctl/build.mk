@@ -4,13 +4,15 @@
 # libjson_writer.a (lib/json_writer).
 FWCTL_TOOL_DIR := $(FWGATE)/tools/fwctl
 FWCTL_TOOL_SRCS := $(wildcard $(FWCTL_TOOL_DIR)/*.c)
+# The mlx5 allow-list the kernel module compiles (one table).
+FWCTL_MLX5_DIR := $(FWGATE)/drivers/fwctl/mlx5
 FWCTL_TOOL_OBJS := $(patsubst $(FWCTL_TOOL_DIR)/%.c,$(BUILD)/obj/fwctl/%.o,$(FWCTL_TOOL_SRCS))
 FWCTL_TOOL_HDRS := $(wildcard $(FWCTL_TOOL_DIR)/*.h) $(FWGATE)/lib/libfwctl/libfwctl.h \
-	$(FWGATE)/lib/json_writer/json_writer.h \
+	$(FWGATE)/lib/json_writer/json_writer.h $(FWCTL_MLX5_DIR)/mlx5_policy.h \
 	$(wildcard $(FWGATE)/include/uapi/fwctl/*.h)
 FWCTL_TOOL := $(BUILD)/bin/fwctl
 FWCTL_TOOL_LIBA := $(BUILD)/lib/libfwctl.a $(BUILD)/lib/libjson_writer.a
-FWCTL_TOOL_CFLAGS := $(USER_CFLAGS) -I$(FWGATE)/lib/json_writer
+FWCTL_TOOL_CFLAGS := $(USER_CFLAGS) -I$(FWGATE)/lib/json_writer -I$(FWCTL_MLX5_DIR)
 
 PREFIX ?= /usr/local
 FWCTL_TOOL_SBINDIR ?= $(PREFIX)/bin
@@ -25,9 +27,13 @@ $(BUILD)/obj/fwctl/%.o: $(FWCTL_TOOL_DIR)/%.c $(FWCTL_TOOL_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(FWCTL_TOOL_CFLAGS) -c -o $@ $<
 
-$(FWCTL_TOOL): $(FWCTL_TOOL_OBJS) $(FWCTL_TOOL_LIBA)
+$(BUILD)/obj/fwctl/mlx5_policy.o: $(FWCTL_MLX5_DIR)/mlx5_policy.c $(FWCTL_MLX5_DIR)/mlx5_policy.h
 	@mkdir -p $(@D)
-	$(CC) $(FWCTL_TOOL_CFLAGS) -o $@ $(FWCTL_TOOL_OBJS) $(FWCTL_TOOL_LIBA)
+	$(CC) $(FWCTL_TOOL_CFLAGS) -c -o $@ $<
+
+$(FWCTL_TOOL): $(FWCTL_TOOL_OBJS) $(BUILD)/obj/fwctl/mlx5_policy.o $(FWCTL_TOOL_LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(FWCTL_TOOL_CFLAGS) -o $@ $(FWCTL_TOOL_OBJS) $(BUILD)/obj/fwctl/mlx5_policy.o $(FWCTL_TOOL_LIBA)
 
 fwctl-tool-install: $(FWCTL_TOOL)
 	install -d $(DESTDIR)$(FWCTL_TOOL_SBINDIR) $(DESTDIR)$(FWCTL_TOOL_MANDIR)/man8

@@ -74,6 +74,9 @@ void info_decode(struct cli *c, uint32_t type, const void *data, size_t len);
 /* rpc.c */
 int cmd_rpc(struct cli *c, int argc, char **argv);
 
+/* mlx5.c */
+int cmd_mlx5(struct cli *c, int argc, char **argv);
+
 /* sim.c */
 enum sim_cmd {
 	SIM_NOP,
