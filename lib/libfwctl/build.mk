@@ -49,7 +49,10 @@ $(LIBFWCTL_PC): $(LIBFWCTL_DIR)/libfwctl.pc.in $(LIBFWCTL_DIR)/build.mk $(wildca
 		-e 's|@VERSION@|$(shell sh $(FWGATE)/scripts/version.sh)|' $< > $@
 
 # The in-VM tests that exercise the library link it statically.
-LIBFWCTL_VM_TESTS := $(BUILD)/vm-tests/libfwctl_api $(BUILD)/vm-tests/fwctl_matrix
+# So do those that find mlx5 functions through tests/lib/mlx5dev.h.
+LIBFWCTL_VM_TESTS := $(BUILD)/vm-tests/libfwctl_api $(BUILD)/vm-tests/fwctl_matrix \
+	$(patsubst $(FWGATE)/tests/vm/%.c,$(BUILD)/vm-tests/%,$(wildcard $(FWGATE)/tests/vm/mlx5_*.c)) \
+	$(BUILD)/vm-tests/fwctl_fuzz $(BUILD)/vm-tests/fwctl_stress $(BUILD)/bench/mlx5_bench
 $(LIBFWCTL_VM_TESTS): $(LIBFWCTL_A)
 $(LIBFWCTL_VM_TESTS): USER_LDLIBS += $(LIBFWCTL_A)
 

@@ -20,6 +20,7 @@
 #include <fwctl/fwctl.h>
 #include <fwctl/mlx5.h>
 #include "simdev.h"
+#include "libfwctl.h"
 
 #define MLX5SIM_BUS "/sys/bus/mlx5_sim"
 #define MLX5SIM_DEBUGFS "/sys/kernel/debug/mlx5_sim"
@@ -138,29 +139,12 @@ static inline long long mlx5sim_total(const char *file)
 
 /*
  * Whether /sys/class/fwctl/@name is an mlx5 function by mlx5ctl's rules:
- * the device/driver link target names drivers/mlx5_core and the parent
- * resolves under /sys/devices/. @parent gets the part after /sys/devices/.
+ * one home, libfwctl's fwctl_mlx5_is_mlx5() (the tests link libfwctl.a).
  */
 static inline int mlx5_fwctl_is_mlx5(const char *name, char *parent,
 				     size_t len)
 {
-	char path[PATH_MAX], target[PATH_MAX], real[PATH_MAX];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/sys/class/fwctl/%s/device/driver",
-		 name);
-	n = readlink(path, target, sizeof(target) - 1);
-	if (n < 0)
-		return 0;
-	target[n] = 0;
-	if (!strstr(target, "drivers/mlx5_core"))
-		return 0;
-	snprintf(path, sizeof(path), "/sys/class/fwctl/%s/device", name);
-	if (!realpath(path, real) || strncmp(real, "/sys/devices/", 13))
-		return 0;
-	if (parent)
-		snprintf(parent, len, "%s", real + 13);
-	return 1;
+	return fwctl_mlx5_is_mlx5(name, parent, len);
 }
 
 /* The fwctlN of the device whose parent is /sys/devices/@parent. */
