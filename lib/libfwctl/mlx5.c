@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include <stdlib.h>
 
-#include "libfwctl.h"
+#include "internal.h"
 
 /**
  * fwctl_mlx5_is_mlx5 - whether a fwctl class device is an mlx5 function
@@ -26,23 +26,35 @@
 int fwctl_mlx5_is_mlx5(const char *name, char *parent, size_t len)
 {
 	char path[PATH_MAX], target[PATH_MAX], real[PATH_MAX];
+	char devices[PATH_MAX];
+	size_t dlen;
 	ssize_t n;
 
-	if (!name || strchr(name, '/'))
+	if (!name || !name[0] || strchr(name, '/'))
 		return 0;
-	snprintf(path, sizeof(path), "/sys/class/fwctl/%s/device/driver",
-		 name);
+	/* "/sys/devices/", below the root the unit tests may move */
+	snprintf(path, sizeof(path), "%s/devices", fwctl_priv_sysfs);
+	if (!realpath(path, devices))
+		return 0;
+	dlen = strlen(devices);
+	if (dlen + 1 >= sizeof(devices))
+		return 0;
+	devices[dlen++] = '/';
+	devices[dlen] = 0;
+	snprintf(path, sizeof(path), "%s/class/fwctl/%s/device/driver",
+		 fwctl_priv_sysfs, name);
 	n = readlink(path, target, sizeof(target) - 1);
 	if (n < 0)
 		return 0;
 	target[n] = 0;
 	if (!strstr(target, "drivers/mlx5_core"))
 		return 0;
-	snprintf(path, sizeof(path), "/sys/class/fwctl/%s/device", name);
-	if (!realpath(path, real) || strncmp(real, "/sys/devices/", 13))
+	snprintf(path, sizeof(path), "%s/class/fwctl/%s/device",
+		 fwctl_priv_sysfs, name);
+	if (!realpath(path, real) || strncmp(real, devices, dlen))
 		return 0;
 	if (parent && len)
-		snprintf(parent, len, "%s", real + 13);
+		snprintf(parent, len, "%s", real + dlen);
 	return 1;
 }
 

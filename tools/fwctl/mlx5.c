@@ -498,10 +498,6 @@ static int mlx5_raw(struct mlx5_ctx *m, const unsigned char *in,
 	int ret;
 
 	if (!has_scope) {
-		if (in_len < FWCTL_MLX5_MBOX_HDR_LEN)
-			return cli_usage_error(m->c,
-					       "mlx5 raw: %zu bytes is shorter than a mailbox header (16); give a scope to send it anyway",
-					       in_len);
 		opcode = in[0] << 8 | in[1];
 		op_mod = in[6] << 8 | in[7];
 		ret = mlx5_scope(m, "raw", opcode, op_mod, &scope);
@@ -588,6 +584,19 @@ static int mlx5_auto_dev(struct cli *c, char *name, size_t len)
 	else
 		fprintf(c->err, "fwctl: mlx5: no mlx5 fwctl device (is mlx5_fwctl loaded?): %s (ENODEV)\n",
 			strerror(-ret));
+	if (c->json) {
+		json_obj_open(&c->j, NULL);
+		json_obj_open(&c->j, "error");
+		json_str(&c->j, "op", "mlx5");
+		json_u64(&c->j, "errno", -ret);
+		json_str(&c->j, "errno_name", fwctl_errno_name(ret));
+		json_str(&c->j, "message", strerror(-ret));
+		json_u64(&c->j, "devices", found);
+		json_u64(&c->j, "exit_status", EXIT_SYSTEM);
+		json_obj_close(&c->j);
+		json_obj_close(&c->j);
+		json_done(&c->j);
+	}
 	return EXIT_SYSTEM;
 }
 
@@ -661,6 +670,10 @@ static int mlx5_parse(struct cli *c, int argc, char **argv,
 	}
 	if (!a->in)
 		return cli_usage_error(c, "mlx5 raw: give the mailbox in HEX");
+	/* the opcode picks the scope; the kernel judges short ones */
+	if (!a->has_scope && a->in_len < FWCTL_MLX5_MBOX_HDR_LEN)
+		return cli_usage_error(c, "mlx5 raw: %zu bytes is shorter than a mailbox header (16); give a scope to send it anyway",
+				       a->in_len);
 	return 0;
 }
 

@@ -391,7 +391,7 @@ static void test_commands(void)
 
 	fake_reset();
 	CHECK(&r, "", "help", 0, "fwctl help: 0");
-	tap_ok(out_has(&r, "OBJECT := { dev | info | rpc | sim }"), "prints the usage");
+	tap_ok(out_has(&r, "OBJECT := { dev | info | mlx5 | rpc | sim }"), "prints the usage");
 	CHECK(&r, "", "", 1, "no object: usage error 1");
 	CHECK(&r, "", "frob", 1, "unknown object: 1");
 	CHECK(&r, "", "dev help", 0, "dev help: 0");
@@ -576,6 +576,69 @@ static void test_batch(void)
 	run_free(&r);
 }
 
+/* fwctl mlx5: the fake tree has no mlx5 function, so only what is decided
+ * before any mailbox is sent can be checked here; tests/vm/mlx5_cli.sh
+ * runs the commands against a simulated ConnectX.
+ */
+static void test_mlx5(void)
+{
+	struct run r = { 0 };
+	uint8_t status = 0xee;
+	uint32_t synd = 0;
+	unsigned char mbox[16];
+
+	fake_reset();
+	CHECK(&r, "", "mlx5 help", 0, "mlx5 help: 0");
+	tap_ok(out_has(&r, "reg { ptys | ppcnt | mtmp | mcam | mgir }"), "mlx5 help lists the registers");
+	CHECK(&r, "", "mlx5", 1, "mlx5 without a command: 1");
+	CHECK(&r, "", "mlx5 fwctl0", 1, "mlx5 DEV without a command: 1");
+	tap_ok(err_has(&r, "give a command: caps, reg, diag or raw"), "says which commands exist");
+	CHECK(&r, "", "mlx5 fwctl0 frob", 1, "unknown mlx5 command: 1");
+	tap_ok(err_has(&r, "unknown command \"frob\""), "names the unknown command");
+	CHECK(&r, "", "mlx5 reg", 1, "reg without a register: 1");
+	CHECK(&r, "", "mlx5 fwctl0 reg pmaos", 1, "unknown register: 1");
+	tap_ok(err_has(&r, "unknown register \"pmaos\" (ptys, ppcnt, mtmp, mcam, mgir)"),
+	       "names the register and the known ones");
+	CHECK(&r, "", "mlx5 fwctl0 reg ptys ppcnt", 1, "two registers: 1");
+	CHECK(&r, "", "mlx5 fwctl0 caps min", 1, "caps with a bad word: 1");
+	CHECK(&r, "", "mlx5 fwctl0 diag now", 1, "diag with a word: 1");
+	CHECK(&r, "", "mlx5 fwctl0 raw", 1, "raw without a mailbox: 1");
+	CHECK(&r, "", "mlx5 fwctl0 raw 0g", 1, "raw with bad hex: 1");
+	tap_ok(err_has(&r, "\"0g\" is not a hex byte string"), "says the hex is bad");
+	CHECK(&r, "", "mlx5 fwctl0 raw 0100 0200", 1, "raw with two mailboxes: 1");
+	CHECK(&r, "", "mlx5 fwctl0 raw 01000000", 1, "raw shorter than a header, no scope: 1");
+	tap_ok(err_has(&r, "4 bytes is shorter than a mailbox header (16)"), "says why");
+	CHECK(&r, "", "mlx5 fwctl0 raw scope frob 00", 1, "raw with a bad scope: 1");
+	CHECK(&r, "", "mlx5 fwctl0 raw out-len 0 00", 1, "raw out-len 0: 1");
+	CHECK(&r, "", "mlx5 fwctl0 raw out-len 2M 00", 1, "raw out-len above 1M: 1");
+	CHECK(&r, "", "mlx5 fwctl0 raw scope", 1, "scope without a value: 1");
+	tap_eq(fk.rpc_calls, 0, "no bad command line reached the kernel");
+
+	/* fwctl0 is a fwctl_sim device: the wrong kind, before any RPC */
+	CHECK(&r, "", "mlx5 fwctl0 caps", 1, "mlx5 on a fwctl_sim device: 1");
+	tap_ok(err_has(&r, "EMEDIUMTYPE"), "EMEDIUMTYPE: %s", r.err);
+	tap_eq(fk.rpc_calls, 0, "and no RPC was sent to it");
+	CHECK(&r, "", "mlx5 caps", 4, "no mlx5 device to pick: 4");
+	tap_ok(err_has(&r, "no mlx5 fwctl device") && err_has(&r, "ENODEV"), "ENODEV, in words");
+	CHECK(&r, "j", "mlx5 reg mgir", 4, "-j, no mlx5 device: 4");
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"errno_name\":\"ENODEV\""),
+	       "the error as valid JSON");
+	tap_ok(!fwctl_mlx5_is_mlx5("fwctl0", NULL, 0) && !fwctl_mlx5_is_mlx5("../x", NULL, 0) &&
+	       !fwctl_mlx5_is_mlx5("", NULL, 0), "fake devices and bad names are not mlx5");
+
+	/* the mailbox helpers */
+	memset(mbox, 0xff, sizeof(mbox));
+	fwctl_mlx5_mbox_hdr(mbox, 0x805, 0x1234, 0x1);
+	tap_ok(!memcmp(mbox, "\x08\x05\x12\x34\x00\x00\x00\x01\xff", 9),
+	       "header: opcode, uid, op_mod big-endian, rest of the header zeroed, body untouched");
+	memcpy(mbox, "\x03\x00\x00\x00\x5a\x00\x00\x09", 8);
+	tap_ok(fwctl_mlx5_mbox_status(mbox, 16, &status, &synd) == 0 &&
+	       status == 3 && synd == 0x5a000009, "status and syndrome read back");
+	tap_eq(fwctl_mlx5_mbox_status(mbox, 15, &status, NULL), -EBADMSG,
+	       "a response shorter than a header: EBADMSG");
+	run_free(&r);
+}
+
 int main(void)
 {
 	tap_start();
@@ -588,6 +651,7 @@ int main(void)
 	test_decoders();
 	test_commands();
 	test_batch();
+	test_mlx5();
 	fake_tree_cleanup();
 	return tap_end();
 }
