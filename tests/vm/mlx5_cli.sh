@@ -119,7 +119,7 @@ run 0 "" -j mlx5 diag
 json_ok "diag -j, disabled"
 jq_is .enabled false
 jq_is '.counters | length' 0
-set_diag=08200000000000000002000000040000000000000000000000000000000000000000000300000005
+set_diag=08200000000000000002000004000000000000000000000000000000000000000000000300000005
 run 0 "SET_DIAGNOSTIC_PARAMS" -j mlx5 raw scope debug-write $set_diag
 json_ok "raw -j"
 jq_is .status 0
