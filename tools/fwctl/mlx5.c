@@ -396,6 +396,7 @@ static int mlx5_reg(struct mlx5_ctx *m, const struct mlx5_reg *r)
 	uint32_t scope;
 	int ret;
 
+	/* for the report; mlx5_query() asks the same table */
 	ret = mlx5_scope(m, "ACCESS_REG read", PRM_ACCESS_REG,
 			 PRM_ACCESS_REG_READ, &scope);
 	if (ret)
@@ -520,6 +521,7 @@ static int mlx5_raw(struct mlx5_ctx *m, const unsigned char *in,
 		json_str(&m->c->j, "status_name", prm_status_name(status));
 		json_u64(&m->c->j, "syndrome", syndrome);
 		json_u64(&m->c->j, "out_len", got);
+		json_bool(&m->c->j, "truncated", got > out_len);
 		json_hex(&m->c->j, "out", out, valid);
 		obj_end(m);
 	} else {
@@ -528,6 +530,11 @@ static int mlx5_raw(struct mlx5_ctx *m, const unsigned char *in,
 			fwctl_scope_name(scope) : "?", status,
 			prm_status_name(status), syndrome, got);
 		hexdump(m->c->out, out, valid, 0);
+	}
+	if (got > out_len) {
+		fflush(m->c->out);
+		fprintf(m->c->err, "fwctl: %s: raw: response truncated: %zu of %zu bytes; raise out-len\n",
+			m->name, valid, got);
 	}
 	ret = status ? mlx5_fw_refused(m, "raw", status, syndrome) : EXIT_OK;
 out:
