@@ -192,7 +192,12 @@ static void *fuzz_thread(void *arg)
 {
 	uint64_t s = seed + (uintptr_t)arg;
 	size_t buflen = 2u << 20;
-	unsigned char *buf = mmap(NULL, buflen, PROT_READ | PROT_WRITE,
+	/*
+	 * Twice buflen: a misaligned out pointer (buf + buflen / 2 + 7) with
+	 * an out_len up to 2 MiB must land in our own mapping, not in
+	 * whatever the kernel mapped next to it (another thread's stack).
+	 */
+	unsigned char *buf = mmap(NULL, 2 * buflen, PROT_READ | PROT_WRITE,
 				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	/* the last thread also makes the remainder of the division */
 	long per_thread = calls / nthreads +
@@ -216,7 +221,7 @@ static void *fuzz_thread(void *arg)
 	}
 	if (fd >= 0)
 		close(fd);
-	munmap(buf, buflen);
+	munmap(buf, 2 * buflen);
 	return NULL;
 }
 
