@@ -10,7 +10,15 @@ set -u
 . "$FWGATE/tests/lib/tap.sh"
 . "$FWGATE/tests/lib/sap.sh"
 
-trap sap_cleanup EXIT
+TR=/sys/kernel/debug/tracing
+# Leave tracing as the later tests expect it: no tracer, no filter, on.
+trace_off() {
+	echo nop > $TR/current_tracer
+	echo > $TR/set_ftrace_filter
+	echo 0 > $TR/events/sap_host/sap_host_msg/enable
+	echo 1 > $TR/tracing_on
+}
+trap 'trace_off 2> /dev/null; sap_cleanup' EXIT
 
 check "insmod sap_host" insmod "$moddir/drivers/net/wireless/sap/sap_host.ko" start_timeout_ms=200
 check "insmod sap_sim" insmod "$moddir/drivers/net/wireless/sap/sim/sap_sim.ko"
@@ -50,13 +58,6 @@ check_eq "CSME saw WIFIDR_UP" "$(csme_get .wifidr)" up
 # WIFIDR_DOWN (type 1012) goes out in unregister_complete, not before: the
 # function tracer marks both halves of the unregistration and the sap_host
 # tracepoint marks the message, all in one ordered trace.
-TR=/sys/kernel/debug/tracing
-trace_off() {
-	echo 0 > $TR/tracing_on
-	echo nop > $TR/current_tracer
-	echo > $TR/set_ftrace_filter
-	echo 0 > $TR/events/sap_host/sap_host_msg/enable
-}
 check "trace the two halves of unregistration" sh -c \
 	"echo 0 > $TR/tracing_on && echo > $TR/trace &&
 	 printf '%s\n' sap_mei_start_unregister sap_mei_unregister_complete > $TR/set_ftrace_filter &&
