@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_text.h"
 #include "tap.h"
 
 #define MAX_NAMES 128
@@ -39,26 +40,6 @@ static bool has(const struct names *s, const char *name)
 		if (!strcmp(s->v[i], name))
 			return true;
 	return false;
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = calloc(1, n + 1);
-	if (buf && fread(buf, 1, n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
 }
 
 /* Every "fwctl_identifier(" in the header is a declared function. */
@@ -101,7 +82,7 @@ static void map_names(const char *text, struct names *s)
 int main(void)
 {
 	struct names hdr = { 0 }, map = { 0 };
-	char *htext = slurp(ABI_HDR), *mtext = slurp(ABI_MAP);
+	char *htext = file_text(ABI_HDR), *mtext = file_text(ABI_MAP);
 	char line[256];
 	void *so;
 	FILE *nm;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mlx5_policy.h"
+#include "file_text.h"
 #include "tap.h"
 
 static int linear_min_scope(unsigned int opcode, unsigned int op_mod)
@@ -30,26 +31,6 @@ static const char *scope_word(int scope)
 	};
 
 	return scope >= 0 && scope < 4 ? words[scope] : "refused";
-}
-
-static char *read_doc(void)
-{
-	FILE *f = fopen(FWGATE_DOCS "/fwctl-mlx5.md", "r");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = calloc(1, n + 1);
-	if (buf && fread(buf, 1, n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
 }
 
 int main(void)
@@ -109,7 +90,7 @@ int main(void)
 			bad++;
 	tap_eq(bad, 0, "the binary search agrees with a linear scan for all 65536 opcodes");
 
-	doc = read_doc();
+	doc = file_text(FWGATE_DOCS "/fwctl-mlx5.md");
 	tap_ok(doc != NULL, "docs/fwctl-mlx5.md is readable");
 	for (i = 0; doc && i < mlx5_fwctl_policy_len; i++) {
 		const struct mlx5_fwctl_cmd_policy *p = &mlx5_fwctl_policy[i];
