@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # csme-sim(8): the CSME firmware simulator, build/bin/csme-sim. Built from
-# tools/csme-sim/*.c, its network engine (net/amt_net.c) and the portable
+# tools/csme-sim/*.c, its network engine (net/*.c) and the portable
 # SAP core compiled for userspace from drivers/net/wireless/sap (the same
 # sources the kernel module uses; sap_compat.h selects userspace), linked
 # with libjson_writer.a (lib/json_writer).
@@ -9,7 +9,7 @@ CSME_SIM_CORE_DIR := $(FWGATE)/drivers/net/wireless/sap
 include $(CSME_SIM_CORE_DIR)/Kbuild.inc
 CSME_SIM_SRCS := $(wildcard $(CSME_SIM_DIR)/*.c)
 CSME_SIM_OBJS := $(patsubst $(CSME_SIM_DIR)/%.c,$(BUILD)/obj/csme-sim/%.o,$(CSME_SIM_SRCS)) \
-	$(BUILD)/obj/csme-sim/net/amt_net.o \
+	$(patsubst $(CSME_SIM_DIR)/net/%.c,$(BUILD)/obj/csme-sim/net/%.o,$(wildcard $(CSME_SIM_DIR)/net/*.c)) \
 	$(addprefix $(BUILD)/obj/csme-sim/sap/,$(SAP_CORE_OBJS))
 CSME_SIM_HDRS := $(wildcard $(CSME_SIM_DIR)/*.h $(CSME_SIM_DIR)/net/*.h $(CSME_SIM_CORE_DIR)/*.h) \
 	$(FWGATE)/lib/json_writer/json_writer.h \

@@ -435,6 +435,8 @@ int csme_daemon_run(const struct csme_cfg *cfg)
 	}
 	d->cfg.seed = d_seed(cfg);
 	amt_net_init(d->net, csme_net_tx, d->fw, d->cfg.seed);
+	d->net->tx_room = csme_net_room;
+	d->net->bulk_port = (uint16_t)cfg->bulk_port;
 	csme_fw_init(d->fw, &d->cfg, &d_ops, d, d->net);
 	csme_fw_set_notify(d->fw, d_notify, d);
 	csme_port_init(&d->port, cfg->ifname);

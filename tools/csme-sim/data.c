@@ -19,6 +19,7 @@
 #include <net/ethernet.h>
 #include <net/if.h>
 #include <linux/if_packet.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -41,7 +42,8 @@
  * @fw: firmware
  * @f: result
  *
- * TCP 16992 (HTTP) and 16993 (HTTPS) to our IPv4 address go to CSME only;
+ * TCP 16992 (HTTP) and 16993 (HTTPS) to our IPv4 address go to CSME only,
+ * and the bulk test port when it is enabled;
  * ARP requests for it go to both (the host shares the address and answers
  * too). With the address still unknown (0) the host matches any address;
  * amt_net drops everything until it knows it.
@@ -53,6 +55,10 @@ void csme_build_filters(const struct csme_fw *fw, struct sap_filters *f)
 	f->flex[0].flags = SAP_FLEX_FILTER_ENABLED | SAP_FLEX_FILTER_TCP | SAP_FLEX_FILTER_IPV4;
 	f->flex[1].dst_port = AMT_NET_PORT_HTTPS;
 	f->flex[1].flags = SAP_FLEX_FILTER_ENABLED | SAP_FLEX_FILTER_TCP | SAP_FLEX_FILTER_IPV4;
+	if (fw->net->bulk_port) {
+		f->flex[2].dst_port = fw->net->bulk_port;
+		f->flex[2].flags = f->flex[1].flags;
+	}
 	f->ipv4_addr = fw->net->ip;
 	f->ipv4_flags = SAP_IPV4_FILTER_ARP_REQ_PASS | SAP_IPV4_FILTER_ARP_REQ_COPY;
 }
@@ -151,6 +157,29 @@ void csme_net_tx(void *ctx, const uint8_t *frame, size_t len)
 	fw->cnt[CSME_C_DATA_OUT]++;
 	csme_fw_count_tx(fw, SAP_MSG_DATA_PACKET);
 	fw->csa_pending = true;
+}
+
+/**
+ * csme_net_room() - amt_net's transmit room callback
+ * @ctx: the firmware
+ *
+ * Return: the largest frame the M2H data ring takes now (a writer keeps
+ * one byte free and each frame has a SAP header), or unlimited while CSME
+ * owns the NIC (its own port) or no session is up (frames are dropped and
+ * counted then, as before).
+ */
+size_t csme_net_room(void *ctx)
+{
+	struct csme_fw *fw = ctx;
+	struct sap_ring *r = &fw->m2h[SAP_QUEUE_DATA];
+	u32 used;
+
+	if (fw->owner == CSME_OWNER_CSME || !csme_fw_session_up(fw) ||
+	    sap_ring_pending(r, &used) != SAP_OK)
+		return SIZE_MAX;
+	if (used + sizeof(struct sap_hdr) + 1 >= r->size)
+		return 0;
+	return r->size - used - sizeof(struct sap_hdr) - 1;
 }
 
 void csme_port_rx(struct csme_fw *fw, const uint8_t *frame, size_t len)

@@ -41,7 +41,7 @@ static void usage(FILE *f)
 		"usage: csme-sim run [-d DEV] [-n IFNAME] [-s SOCKET] [-v 3|4] [--ip A.B.C.D]\n"
 		"                    [--policy grant|deny|ignore] [--amt on|off] [--own host|csme]\n"
 		"                    [--hostile MODE] [--seed N] [--log FILE] [--pidfile FILE]\n"
-		"                    [--goes-down take|keep] [-f]\n"
+		"                    [--goes-down take|keep] [--bulk-port PORT] [-f]\n"
 		"       csme-sim [-j] [-p] [-s SOCKET] status\n"
 		"       csme-sim [-s SOCKET] nic take|take-force|release\n"
 		"       csme-sim [-s SOCKET] amt on|off\n"
@@ -75,6 +75,7 @@ enum {
 	OPT_LOG,
 	OPT_PIDFILE,
 	OPT_GOES_DOWN,
+	OPT_BULK_PORT,
 };
 
 static int cmd_run(int argc, char **argv, struct csme_cfg *cfg)
@@ -93,6 +94,7 @@ static int cmd_run(int argc, char **argv, struct csme_cfg *cfg)
 		{ "log", required_argument, NULL, OPT_LOG },
 		{ "pidfile", required_argument, NULL, OPT_PIDFILE },
 		{ "goes-down", required_argument, NULL, OPT_GOES_DOWN },
+		{ "bulk-port", required_argument, NULL, OPT_BULK_PORT },
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -162,6 +164,13 @@ static int cmd_run(int argc, char **argv, struct csme_cfg *cfg)
 			if (strcmp(optarg, "take") && strcmp(optarg, "keep"))
 				return bad("--goes-down (take|keep)", optarg);
 			cfg->goes_down_take = !strcmp(optarg, "take");
+			break;
+		case OPT_BULK_PORT:
+			errno = 0;
+			cfg->bulk_port = strtoul(optarg, &end, 10);
+			if (errno || !*optarg || *end || !cfg->bulk_port || cfg->bulk_port > 65535 ||
+			    cfg->bulk_port == AMT_NET_PORT_HTTP || cfg->bulk_port == AMT_NET_PORT_HTTPS)
+				return bad("bulk port", optarg);
 			break;
 		case 'f':
 			break;		/* always in the foreground */

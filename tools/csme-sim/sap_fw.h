@@ -60,6 +60,7 @@ enum csme_policy {
  * @seed: seed of the hostile random generator and of amt_net's ISNs
  * @seed_set: @seed was given
  * @goes_down_take: take the NIC when the host goes down
+ * @bulk_port: TCP port of amt_net's bulk test service, 0 = off
  */
 struct csme_cfg {
 	const char *dev;
@@ -76,6 +77,7 @@ struct csme_cfg {
 	uint64_t seed;
 	bool seed_set;
 	bool goes_down_take;
+	unsigned long bulk_port;
 };
 
 void csme_cfg_defaults(struct csme_cfg *cfg);

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include "amt_net.h"
+#include "amt_bulk.h"
 
 #define ETH_HLEN	14
 #define ETYPE_IPV4	0x0800
@@ -64,6 +65,12 @@ static const char *const counter_names[AMT_C__COUNT] = {
 	[AMT_C_TCP_CLOSED] = "tcp_closed",
 	[AMT_C_TCP_TIMEOUT] = "tcp_timeout",
 	[AMT_C_TCP_RETRANSMIT] = "tcp_retransmit",
+	[AMT_C_TCP_FAST_RETRANSMIT] = "tcp_fast_retransmit",
+	[AMT_C_TCP_TX_BLOCKED] = "tcp_tx_blocked",
+	[AMT_C_BULK_SEND] = "bulk_send",
+	[AMT_C_BULK_RECV] = "bulk_recv",
+	[AMT_C_BULK_DONE] = "bulk_done",
+	[AMT_C_BULK_BAD_CMD] = "bulk_bad_cmd",
 	[AMT_C_HTTP_200] = "http_200",
 	[AMT_C_HTTP_400] = "http_400",
 	[AMT_C_HTTP_404] = "http_404",
@@ -298,6 +305,9 @@ static void tcp_emit(struct amt_net *net, const uint8_t *dmac, uint32_t dip,
 
 static uint16_t conn_rcv_wnd(const struct amt_tcp_conn *c)
 {
+	/* The bulk service takes every byte as it arrives. */
+	if (c->svc == AMT_SVC_BULK)
+		return 0xffff;
 	/* Until the request is complete we offer what is left of req[]. */
 	if (c->resp_ready || c->closing)
 		return AMT_NET_REQ_MAX;
@@ -327,26 +337,50 @@ static void conn_free(struct amt_tcp_conn *c)
  * Send as much of the response as the peer's window and MSS allow, then our
  * FIN once everything is out. Returns 1 if at least one segment left.
  */
+/* Length of what the connection's service sends (valid once resp_ready). */
+static uint32_t conn_tx_len(const struct amt_tcp_conn *c)
+{
+	return c->svc == AMT_SVC_BULK ? amt_bulk_tx_len(c) : c->resp_len;
+}
+
+/* Room in the transmit path for a segment carrying @plen bytes. */
+static int tx_has_room(struct amt_net *net, size_t plen)
+{
+	if (!net->tx_room || net->tx_room(net->tx_ctx) >= ETH_HLEN + 20 + 20 + plen)
+		return 1;
+	inc(net, AMT_C_TCP_TX_BLOCKED);
+	return 0;
+}
+
 static int conn_output(struct amt_net *net, struct amt_tcp_conn *c)
 {
+	uint8_t seg[AMT_NET_MSS_MAX];
 	int sent = 0;
 
 	if (c->state != AMT_TCP_ESTABLISHED || c->fin_sent)
 		return 0;
 	if (c->resp_ready) {
+		uint32_t total = conn_tx_len(c);
+
 		for (;;) {
 			uint32_t off = c->snd_nxt - (c->iss + 1);
 			uint32_t inflight = c->snd_nxt - c->snd_una;
-			size_t rem = c->resp_len - off;
+			size_t rem = total - off;
 			size_t usable = c->snd_wnd > inflight ? c->snd_wnd - inflight : 0;
 			size_t n = min_sz(min_sz(rem, usable), c->mss);
 			uint8_t fl = TH_ACK;
 
 			if (n == 0)
 				break;
+			if (!tx_has_room(net, n))
+				return sent;
 			if (n == rem)
 				fl |= TH_PSH | TH_FIN;
-			conn_send(net, c, c->snd_nxt, fl, c->resp + off, n);
+			if (c->svc == AMT_SVC_BULK)
+				amt_bulk_tx_fill(c, off, seg, n);
+			else
+				memcpy(seg, c->resp + off, n);
+			conn_send(net, c, c->snd_nxt, fl, seg, n);
 			c->snd_nxt += (uint32_t)n;
 			sent = 1;
 			if (fl & TH_FIN) {
@@ -355,11 +389,13 @@ static int conn_output(struct amt_net *net, struct amt_tcp_conn *c)
 				return 1;
 			}
 		}
-		if (c->snd_nxt - (c->iss + 1) < c->resp_len)
+		if (c->snd_nxt - (c->iss + 1) < total)
 			return sent;	/* window-limited: wait for an ACK */
 	} else if (!c->closing) {
 		return 0;
 	}
+	if (!tx_has_room(net, 0))
+		return sent;
 	/* nothing (left) to send: bare FIN (takes no window space) */
 	conn_send(net, c, c->snd_nxt, TH_ACK | TH_FIN, NULL, 0);
 	c->snd_nxt++;
@@ -595,6 +631,7 @@ static void conn_init(struct amt_net *net, struct amt_tcp_conn *c, const struct 
 	c->peer_ip = s->sip;
 	c->peer_port = s->sport;
 	c->local_port = s->dport;
+	c->svc = net->bulk_port && s->dport == net->bulk_port ? AMT_SVC_BULK : AMT_SVC_HTTP;
 	c->irs = s->seq;
 	c->rcv_nxt = s->seq + 1;
 	c->iss = next_isn(net);
@@ -674,8 +711,18 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		conn_send_ack(net, c);
 		return;
 	} else if (!seq_lt(s->ack, c->snd_una)) {
-		if (s->ack != c->snd_una)
+		if (s->ack != c->snd_una) {
 			c->retries = 0;
+			c->dup_acks = 0;
+		} else if (c->snd_una != c->snd_nxt && !dlen && !fin && s->wnd == c->snd_wnd &&
+			   ++c->dup_acks == 3) {
+			/* RFC 5681 3.2: three duplicate ACKs mean a lost
+			 * segment: go back to it now rather than at the RTO.
+			 */
+			inc(net, AMT_C_TCP_FAST_RETRANSMIT);
+			c->snd_nxt = c->snd_una;
+			c->fin_sent = 0;
+		}
 		c->snd_una = s->ack;
 		c->snd_wnd = s->wnd;
 	}
@@ -705,7 +752,11 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		}
 		goto out;
 	}
-	if (dlen) {
+	if (dlen && c->svc == AMT_SVC_BULK) {
+		amt_bulk_rx(net, c, data, dlen);
+		c->rcv_nxt += (uint32_t)dlen;
+		need_ack = 1;
+	} else if (dlen) {
 		size_t room = (c->resp_ready || c->closing) ? dlen :
 			      (size_t)(AMT_NET_REQ_MAX - c->req_len);
 		size_t take = min_sz(dlen, room);
@@ -726,14 +777,20 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		c->peer_fin = 1;
 		need_ack = 1;
 	}
-	if (need_ack)
+	if (need_ack && c->svc == AMT_SVC_BULK) {
+		if (fin)
+			amt_bulk_peer_fin(net, c);
+	} else if (need_ack) {
 		http_progress(net, c);
+	}
 
 out:
 	/* our FIN acked and peer FIN seen -> done (no TIME_WAIT) */
 	if (c->fin_sent && c->snd_una == c->snd_nxt && c->peer_fin) {
 		if (need_ack)
 			conn_send_ack(net, c);
+		if (c->svc == AMT_SVC_BULK && c->resp_ready)
+			inc(net, AMT_C_BULK_DONE);
 		inc(net, AMT_C_TCP_CLOSED);
 		conn_free(c);
 		return;
@@ -811,7 +868,7 @@ static void tcp_input(struct amt_net *net, const uint8_t *f, const uint8_t *ip,
 		conn_input(net, c, &s);
 		return;
 	}
-	if (s.dport != AMT_NET_PORT_HTTP) {
+	if (s.dport != AMT_NET_PORT_HTTP && !(net->bulk_port && s.dport == net->bulk_port)) {
 		inc(net, AMT_C_TCP_CLOSED_PORT);
 		tcp_reset(net, &s);
 		return;
@@ -1059,6 +1116,10 @@ void amt_net_tick(struct amt_net *net, uint64_t now_ms)
 			conn_abort(net, c);
 			continue;
 		}
+		/* data that waited for room in the transmit path */
+		if (c->state == AMT_TCP_ESTABLISHED && !c->fin_sent &&
+		    (c->resp_ready || c->closing))
+			conn_output(net, c);
 		if (net->now_ms - c->last_tx_ms < net->rto_ms)
 			continue;
 		pending_data = c->state == AMT_TCP_ESTABLISHED && c->resp_ready &&

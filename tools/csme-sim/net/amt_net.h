@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define AMT_NET_MAX_CONNS	16
+#define AMT_NET_MAX_CONNS	128	/* 64 concurrent clients and their closing peers */
 #define AMT_NET_REQ_MAX		2048	/* bytes of HTTP request buffered */
 #define AMT_NET_RESP_MAX	2048	/* bytes of HTTP response (headers+body) */
 #define AMT_NET_STATUS_MAX	256	/* caller status line, incl. NUL */
@@ -30,6 +30,10 @@
 #define AMT_NET_PORT_HTTPS	16993	/* not served: RST like any closed port */
 
 typedef void (*amt_net_tx_fn)(void *ctx, const uint8_t *frame, size_t len);
+/* Bytes the transmit path can take right now (frames are queued, not sent,
+ * when a data segment would not fit); NULL = unlimited.
+ */
+typedef size_t (*amt_net_room_fn)(void *ctx);
 
 /* Counters, indexed by enum amt_net_counter; names via amt_net_counter_name */
 enum amt_net_counter {
@@ -71,6 +75,12 @@ enum amt_net_counter {
 	AMT_C_TCP_CLOSED,	/* orderly close (both FINs acked) */
 	AMT_C_TCP_TIMEOUT,	/* idle timeout or too many retransmissions */
 	AMT_C_TCP_RETRANSMIT,	/* go-back-N restarts from amt_net_tick */
+	AMT_C_TCP_FAST_RETRANSMIT, /* go-back-N restarts on three duplicate ACKs */
+	AMT_C_TCP_TX_BLOCKED,	/* a data segment waited: transmit path full */
+	AMT_C_BULK_SEND,	/* bulk service: SEND commands accepted */
+	AMT_C_BULK_RECV,	/* bulk service: RECV commands accepted */
+	AMT_C_BULK_DONE,	/* bulk service: transfers completed (data acked) */
+	AMT_C_BULK_BAD_CMD,	/* bulk service: malformed command line */
 	AMT_C_HTTP_200,
 	AMT_C_HTTP_400,		/* garbage, bad version, > AMT_NET_REQ_MAX */
 	AMT_C_HTTP_404,
@@ -80,6 +90,12 @@ enum amt_net_counter {
 	AMT_C_DHCP_IGNORED,	/* not DHCP, or a message type we do not use */
 	AMT_C_DHCP_MALFORMED,
 	AMT_C__COUNT
+};
+
+/* What a connection serves (by local port). */
+enum amt_svc {
+	AMT_SVC_HTTP = 0,
+	AMT_SVC_BULK,		/* amt_bulk.h: test data source/sink */
 };
 
 enum amt_tcp_state {
@@ -95,6 +111,7 @@ struct amt_tcp_conn {
 	uint8_t closing;		/* send FIN after the response */
 	uint8_t resp_ready;
 	uint8_t retries;
+	uint8_t dup_acks;		/* duplicate ACKs in a row */
 	uint8_t peer_mac[6];
 	uint32_t peer_ip;		/* host byte order */
 	uint16_t peer_port, local_port;
@@ -105,6 +122,12 @@ struct amt_tcp_conn {
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;
 	uint16_t req_len, resp_len;
+	/* bulk service (amt_bulk.c); resp[] holds its reply line */
+	uint8_t svc;			/* enum amt_svc */
+	uint8_t bulk_mode;		/* enum amt_bulk_mode */
+	uint32_t bulk_total;		/* bytes to send (SEND) or receive (RECV) */
+	uint32_t bulk_done;		/* bytes received so far (RECV) */
+	uint32_t bulk_crc;		/* running CRC-32 of received bytes */
 	char req[AMT_NET_REQ_MAX];
 	char resp[AMT_NET_RESP_MAX];
 };
@@ -113,7 +136,9 @@ struct amt_net {
 	uint8_t mac[6];
 	uint32_t ip;			/* host byte order; 0 = unknown */
 	amt_net_tx_fn tx;
+	amt_net_room_fn tx_room;	/* optional, set after init */
 	void *tx_ctx;
+	uint16_t bulk_port;		/* 0 = bulk service off (amt_bulk.h) */
 	uint64_t isn_state;		/* xorshift64* state for ISNs */
 	uint64_t now_ms;		/* last time given to amt_net_tick */
 	uint32_t idle_timeout_ms;	/* default 30000 */
@@ -154,7 +179,9 @@ void amt_net_input(struct amt_net *net, const uint8_t *frame, size_t len);
  */
 int amt_net_learn_dhcp(struct amt_net *net, const uint8_t *frame, size_t len);
 
-/* Advance time: retransmissions, zero-window probes, idle timeouts. */
+/* Advance time: retransmissions, zero-window probes, idle timeouts, and
+ * data that waited for room in the transmit path.
+ */
 void amt_net_tick(struct amt_net *net, uint64_t now_ms);
 
 /* Number of connections not FREE. */
