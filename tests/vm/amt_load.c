@@ -122,7 +122,7 @@ static int parse_spec(const char *s, struct spec *sp)
 	int n = 0;
 
 	snprintf(buf, sizeof(buf), "%s", s);
-	for (t = strtok_r(buf, ":", &save); t && n < 4; t = strtok_r(NULL, n == 2 ? "" : ":", &save))
+	for (t = strtok_r(buf, ":", &save); t && n < 4; t = strtok_r(NULL, n == 3 ? "" : ":", &save))
 		f[n++] = t;
 	if (n < 3 || strlen(f[0]) >= sizeof(sp->method) || strlen(f[1]) >= sizeof(sp->path))
 		return -1;

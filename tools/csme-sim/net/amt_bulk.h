@@ -21,6 +21,13 @@
 
 #define AMT_BULK_MAX		(1u << 30)
 #define AMT_BULK_CMD_MAX	64	/* bytes of command line, '\n' included */
+/*
+ * Receive window of a bulk connection. The sink takes every byte at once,
+ * but the bytes first cross the H2M data ring (48256 bytes, sap.md 2.1),
+ * where a frame that does not fit is dropped: 22 full segments of 1400
+ * bytes and their frame and SAP headers fit with room to spare.
+ */
+#define AMT_BULK_RCV_WND	(22 * 1400)
 
 enum amt_bulk_mode {
 	AMT_BULK_CMD = 0,	/* waiting for the command line */

@@ -307,7 +307,7 @@ static uint16_t conn_rcv_wnd(const struct amt_tcp_conn *c)
 {
 	/* The bulk service takes every byte as it arrives. */
 	if (c->svc == AMT_SVC_BULK)
-		return 0xffff;
+		return AMT_BULK_RCV_WND;
 	/* Until the request is complete we offer what is left of req[]. */
 	if (c->resp_ready || c->closing)
 		return AMT_NET_REQ_MAX;
@@ -386,8 +386,11 @@ static int conn_output(struct amt_net *net, struct amt_tcp_conn *c)
 			if (fl & TH_FIN) {
 				c->snd_nxt++;
 				c->fin_sent = 1;
-				return 1;
 			}
+			if (seq_gt(c->snd_nxt, c->snd_max))
+				c->snd_max = c->snd_nxt;
+			if (fl & TH_FIN)
+				return 1;
 		}
 		if (c->snd_nxt - (c->iss + 1) < total)
 			return sent;	/* window-limited: wait for an ACK */
@@ -400,6 +403,8 @@ static int conn_output(struct amt_net *net, struct amt_tcp_conn *c)
 	conn_send(net, c, c->snd_nxt, TH_ACK | TH_FIN, NULL, 0);
 	c->snd_nxt++;
 	c->fin_sent = 1;
+	if (seq_gt(c->snd_nxt, c->snd_max))
+		c->snd_max = c->snd_nxt;
 	return 1;
 }
 
@@ -637,6 +642,7 @@ static void conn_init(struct amt_net *net, struct amt_tcp_conn *c, const struct 
 	c->iss = next_isn(net);
 	c->snd_una = c->iss;
 	c->snd_nxt = c->iss + 1;
+	c->snd_max = c->snd_nxt;
 	c->snd_wnd = s->wnd;
 	c->mss = s->mss ? (s->mss < AMT_NET_MSS_MAX ? s->mss : AMT_NET_MSS_MAX) : DEFAULT_MSS;
 	c->last_rx_ms = net->now_ms;
@@ -706,7 +712,7 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		c->snd_una = s->ack;
 		c->snd_wnd = s->wnd;
 		inc(net, AMT_C_TCP_ESTABLISHED);
-	} else if (seq_gt(s->ack, c->snd_nxt)) {
+	} else if (seq_gt(s->ack, c->snd_max)) {
 		inc(net, AMT_C_TCP_BAD_ACK);
 		conn_send_ack(net, c);
 		return;
@@ -714,7 +720,7 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		if (s->ack != c->snd_una) {
 			c->retries = 0;
 			c->dup_acks = 0;
-		} else if (c->snd_una != c->snd_nxt && !dlen && !fin && s->wnd == c->snd_wnd &&
+		} else if (c->snd_una != c->snd_max && !dlen && !fin && s->wnd == c->snd_wnd &&
 			   ++c->dup_acks == 3) {
 			/* RFC 5681 3.2: three duplicate ACKs mean a lost
 			 * segment: go back to it now rather than at the RTO.
@@ -725,6 +731,14 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		}
 		c->snd_una = s->ack;
 		c->snd_wnd = s->wnd;
+		/* after a go-back-N rewind, an ACK of what the first flight
+		 * carried is valid: skip what it covers (the FIN included)
+		 */
+		if (seq_gt(s->ack, c->snd_nxt)) {
+			c->snd_nxt = s->ack;
+			if (c->snd_nxt - (c->iss + 1) > conn_tx_len(c))
+				c->fin_sent = 1;
+		}
 	}
 
 	/* Sequence / data */
@@ -786,7 +800,7 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 
 out:
 	/* our FIN acked and peer FIN seen -> done (no TIME_WAIT) */
-	if (c->fin_sent && c->snd_una == c->snd_nxt && c->peer_fin) {
+	if (c->fin_sent && c->snd_una == c->snd_max && c->peer_fin) {
 		if (need_ack)
 			conn_send_ack(net, c);
 		if (c->svc == AMT_SVC_BULK && c->resp_ready)
@@ -1124,7 +1138,7 @@ void amt_net_tick(struct amt_net *net, uint64_t now_ms)
 			continue;
 		pending_data = c->state == AMT_TCP_ESTABLISHED && c->resp_ready &&
 			       !c->fin_sent;
-		if (c->snd_una != c->snd_nxt) {
+		if (c->snd_una != c->snd_max) {
 			if (c->retries >= net->max_retries) {
 				conn_abort(net, c);
 				continue;

@@ -118,6 +118,7 @@ struct amt_tcp_conn {
 	uint32_t irs, iss;		/* initial receive / send sequence */
 	uint32_t rcv_nxt;
 	uint32_t snd_una, snd_nxt;
+	uint32_t snd_max;		/* highest snd_nxt so far (go-back-N rewinds snd_nxt) */
 	uint32_t snd_wnd;		/* peer's window (no scaling negotiated) */
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;
