@@ -8,8 +8,8 @@
  *            [-H HOST_IP:PORT] [-B BASELINE_SECONDS] -r SPEC [-r SPEC...]
  *            AMT_IP:PORT
  *
- * SPEC is METHOD:PATH:STATUS[:TEXT]: the request, the status it must get
- * and a text its body must contain. Connection i sends the specs in turn,
+ * SPEC is "METHOD PATH STATUS [TEXT]": the request, the status it must get
+ * and a text its body must contain (the rest of the SPEC). Connection i sends the specs in turn,
  * starting at spec i. POST requests carry a body of POST_BYTES (so it
  * spans several TCP segments). Every request says "Connection: keep-alive";
  * a connection is reused when the server keeps it open and reopened when
@@ -118,19 +118,13 @@ static int parse_addr(const char *s, struct sockaddr_in *sa)
 
 static int parse_spec(const char *s, struct spec *sp)
 {
-	char buf[512], *f[4] = { 0 }, *save = NULL, *t;
-	int n = 0;
+	int status, rest = -1;
 
-	snprintf(buf, sizeof(buf), "%s", s);
-	for (t = strtok_r(buf, ":", &save); t && n < 4; t = strtok_r(NULL, n == 3 ? "" : ":", &save))
-		f[n++] = t;
-	if (n < 3 || strlen(f[0]) >= sizeof(sp->method) || strlen(f[1]) >= sizeof(sp->path))
+	if (sscanf(s, "%15s %255s %d %n", sp->method, sp->path, &status, &rest) < 3)
 		return -1;
-	strcpy(sp->method, f[0]);
-	strcpy(sp->path, f[1]);
-	sp->status = atoi(f[2]);
-	snprintf(sp->text, sizeof(sp->text), "%s", f[3] ? f[3] : "");
-	return sp->status >= 100 ? 0 : -1;
+	sp->status = status;
+	snprintf(sp->text, sizeof(sp->text), "%s", rest >= 0 ? s + rest : "");
+	return status >= 100 && status <= 599 ? 0 : -1;
 }
 
 /* ---- one AMT connection ---------------------------------------------- */

@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Inside the VM: a bulk transfer (AMT_BULK_BYTES, default 16 MiB; storage
+# redirection carries this much) through SAP to csme-sim's bulk service,
+# against the same transfer with the same client and protocol to a Linux
+# server (bench/amt_bulk.c serve) over loopback, in the same run. A third
+# run over the air link to a Linux server on the host (wlan_sim and the
+# namespaces, no SAP) splits the cost between the link and SAP. Each
+# direction is run 3 times, the best kept. Prints "bench:" lines with the
+# ratios (throughput over SAP / over loopback; goal >= 0.5) and "#" lines
+# with the counters that say where the time goes.
+set -u
+. "$FWGATE/tests/lib/tap.sh" > /dev/null
+. "$FWGATE/tests/lib/sap.sh"
+B=$FWGATE/build/bench/amt_bulk
+BYTES=${AMT_BULK_BYTES:-16777216}
+PORT=16999
+fail() {
+	echo "bench: amt-bulk: $*"
+	sap_diag
+	exit 1
+}
+# best DIR ADDR [air]: best MB/s of three transfers (all must be intact)
+best() {
+	local dir=$1 addr=$2 i out m b=0
+	shift 2
+	for i in 1 2 3; do
+		out=$("$@" "$B" "$dir" "$addr" "$BYTES") || { echo "$out" >&2; return 1; }
+		m=$(echo "$out" | sed -n 's/.*mbps=\([0-9.]*\).*/\1/p')
+		b=$(awk -v a="$b" -v m="$m" 'BEGIN { print (m > a ? m : a) }')
+	done
+	echo "$b"
+}
+# snap: the counters that matter, one "name value" per line
+snap() {
+	awk '{ print "host." $1, $2 }' "$SAP_DBG/counters"
+	"$CSME_SIM" -j -s "$CSME_SOCK" status | jq -r '.counters | to_entries[] |
+		if (.value | type) == "object" then
+			.key as $k | (.value | to_entries[] | "sim.\($k).\(.key) \(.value)")
+		else "sim.\(.key) \(.value)" end' 2> /dev/null
+}
+delta() { # BEFORE AFTER NAME...
+	local n
+	for n in "${@:3}"; do
+		awk -v n="$n" 'FNR == NR { if ($1 == n) a = $2; next }
+			       $1 == n { printf "%s %d\n", n, $2 - a }' "$1" "$2"
+	done
+}
+
+sap_load || fail "cannot load the SAP modules"
+air_setup || fail "cannot set up the air namespace"
+csme_start --ip "$HOST_IP" --bulk-port "$PORT" || fail "csme-sim did not start"
+wait_for 20 sap_active || fail "no SAP session"
+wait_for 10 amt_get || fail "AMT does not answer"
+"$B" serve 127.0.0.1:8098 &
+lo_srv=$!
+"$B" serve "$HOST_IP:8097" &
+air_srv=$!
+sleep 0.5
+
+for dir in send recv; do
+	snap > /tmp/bulk-before
+	t0=${EPOCHREALTIME/./}
+	sap=$(best "$dir" "$HOST_IP:$PORT" air) || fail "$dir through SAP failed"
+	t1=${EPOCHREALTIME/./}
+	snap > /tmp/bulk-after
+	lo=$(best "$dir" 127.0.0.1:8098) || fail "$dir over loopback failed"
+	link=$(best "$dir" "$HOST_IP:8097" air) || fail "$dir over the air link failed"
+	what=$([ "$dir" = send ] && echo "CSME -> air (download)" || echo "air -> CSME (upload)")
+	echo "bench: amt bulk $what $((BYTES >> 20)) MiB: SAP $sap MB/s, loopback $lo MB/s:" \
+		"ratio $(awk -v a="$sap" -v b="$lo" 'BEGIN { printf "%.3f", a / b }') (goal >= 0.5);" \
+		"air link without SAP $link MB/s (SAP/link $(awk -v a="$sap" -v b="$link" \
+		'BEGIN { printf "%.2f", a / b }'))"
+	# where the time goes: 3 transfers in (t1 - t0) us
+	delta /tmp/bulk-before /tmp/bulk-after host.csa_rx host.csa_tx host.csa_throttled \
+		host.me_rx host.data_from_csme host.data_to_csme host.data_to_csme_dropped \
+		host.ring_h2m1_full sim.data_out sim.data_in sim.data_out_drop \
+		sim.amt_net.tcp_tx_blocked sim.amt_net.tcp_fast_retransmit \
+		sim.amt_net.tcp_retransmit sim.amt_net.tcp_out_of_order > /tmp/bulk-delta
+	sed 's/^/# /' /tmp/bulk-delta
+	awk -v us=$((t1 - t0)) -v bytes=$((3 * BYTES)) '
+		{ v[$1] = $2 }
+		END {
+			fr = v["host.data_from_csme"] + v["host.data_to_csme"]
+			printf "# %.0f us for 3 x %d bytes: %.1f us per frame through SAP", us, bytes / 3, fr ? us / fr : 0
+			printf ", %.1f frames per doorbell from CSME, %.1f per doorbell to CSME\n",
+				v["host.csa_rx"] ? v["host.data_from_csme"] / v["host.csa_rx"] : 0,
+				v["host.csa_tx"] ? v["host.data_to_csme"] / v["host.csa_tx"] : 0
+		}' /tmp/bulk-delta
+done
+kill "$lo_srv" "$air_srv"
+csme_stop
+air_teardown
+sap_unload
