@@ -41,6 +41,7 @@ static const char *const hostile_names[HOSTILE__COUNT] = {
 	[HOSTILE_RANDOM]		= "random",
 	[HOSTILE_WRONG_OWNER]		= "wrong-owner",
 	[HOSTILE_HOST_PTR]		= "host-ptr",
+	[HOSTILE_STORM]			= "storm",
 	[HOSTILE_START_LATE]		= "start-late",
 	[HOSTILE_START_NEVER]		= "start-never",
 	[HOSTILE_EARLY_CSA]		= "early-csa",
@@ -51,6 +52,7 @@ static const char *const hostile_names[HOSTILE__COUNT] = {
 
 #define HOSTILE_FLOOD_COUNT	1000
 #define HOSTILE_RANDOM_MS	20	/* one random batch per interval */
+#define HOSTILE_STORM_BATCH	256	/* random messages per tick in storm mode */
 
 const char *csme_hostile_name(enum csme_hostile m)
 {
@@ -75,7 +77,7 @@ int csme_hostile_parse(const char *s, enum csme_hostile *m)
 bool csme_hostile_oneshot(enum csme_hostile m)
 {
 	return m != HOSTILE_OFF && m != HOSTILE_NO_DRAIN && m != HOSTILE_RANDOM &&
-	       (unsigned int)m < HOSTILE__COUNT;
+	       m != HOSTILE_STORM && (unsigned int)m < HOSTILE__COUNT;
 }
 
 static bool hostile_bad_start_ok(enum csme_hostile m)
@@ -583,6 +585,12 @@ void csme_hostile_tick(struct csme_fw *fw, uint64_t now)
 	if (fw->flood_left)
 		hostile_flood(fw);
 	csme_edge_tick(fw, now);
+	if (fw->hostile == HOSTILE_STORM) {
+		/* what the random mode does, as fast as the rings take it */
+		for (i = 0; i < HOSTILE_STORM_BATCH; i++)
+			hostile_random_one(fw);
+		return;
+	}
 	if (fw->hostile != HOSTILE_RANDOM || now < fw->hostile_next_ms)
 		return;
 	fw->hostile_next_ms = now + HOSTILE_RANDOM_MS;

@@ -32,6 +32,7 @@ enum csme_hostile {
 	HOSTILE_RANDOM,			/* continuous */
 	HOSTILE_WRONG_OWNER,		/* one-shot */
 	HOSTILE_HOST_PTR,		/* one-shot */
+	HOSTILE_STORM,			/* continuous: random at full speed */
 	/* Edge modes (edge.c): what real firmware may legitimately do at
 	 * the protocol's edges. The host must keep working and count none
 	 * of it as bad input.
