@@ -9,7 +9,11 @@
  *   3 - "smart" input: if the frame is IPv4/TCP, the harness overwrites the
  *       destination MAC/IP with ours, (op & 4) sets seq/ack from the last
  *       segment the engine sent, and the IPv4 and TCP checksums are fixed,
- *       so the fuzzer gets past validation into the TCP/HTTP state machine.
+ *       so the fuzzer gets past validation into the TCP/HTTP state machine;
+ *       (op & 8) also sets the destination port to the bulk service's.
+ * op >> 5 sets the room the transmit path reports from then on (0 .. 6 x
+ * 300 bytes, 7 = unlimited), so segments wait for room and go out on the
+ * ticks and segments that follow.
  * Each frame is fed from an exact-size heap copy. Every emitted frame is
  * checked: sane length, our source MAC, valid IPv4 and TCP checksums,
  * payload <= MSS.
@@ -24,8 +28,17 @@
 static const uint8_t our_mac[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
 #define OUR_IP 0xc0a80132u
 
+#define BULK_PORT 16999
+
 static struct amt_net net;
 static uint32_t last_seq, last_ack;
+static size_t room;
+
+static size_t tx_room(void *ctx)
+{
+	(void)ctx;
+	return room;
+}
 
 static unsigned int r16(const uint8_t *p) { return (unsigned int)p[0] << 8 | p[1]; }
 static uint32_t r32(const uint8_t *p) { return (uint32_t)r16(p) << 16 | r16(p + 2); }
@@ -75,7 +88,7 @@ static void tx(void *ctx, const uint8_t *f, size_t len)
 	last_ack = r32(th + 8);
 }
 
-static void smart_fix(uint8_t *f, size_t len, int seqack)
+static void smart_fix(uint8_t *f, size_t len, int seqack, int bulk)
 {
 	uint8_t *ip = f + 14, *th;
 	size_t ihl, tot;
@@ -96,6 +109,8 @@ static void smart_fix(uint8_t *f, size_t len, int seqack)
 	w16(ip + 10, 0);
 	w16(ip + 10, sum16(0, ip, ihl));
 	th = ip + ihl;
+	if (bulk)
+		w16(th + 2, BULK_PORT);
 	if (seqack) {
 		w32(th + 4, last_ack);
 		w32(th + 8, last_seq);
@@ -113,6 +128,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	amt_net_init(&net, tx, NULL, 1234);
 	amt_net_set_addr(&net, our_mac, OUR_IP);
+	net.bulk_port = BULK_PORT;
+	net.tx_room = tx_room;
+	room = (size_t)-1;
 	last_seq = last_ack = 0;
 
 	while (pos + 3 <= size) {
@@ -121,6 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint8_t *f;
 
 		pos += 3;
+		room = (op >> 5) == 7 ? (size_t)-1 : (op >> 5) * 300u;
 		if ((op & 3) == 2) {
 			now += len * 16;
 			amt_net_tick(&net, now);
@@ -141,7 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				amt_net_set_addr(&net, NULL, OUR_IP);
 		} else {
 			if ((op & 3) == 3)
-				smart_fix(f, len, op & 4);
+				smart_fix(f, len, op & 4, op & 8);
 			amt_net_input(&net, f, len);
 		}
 		free(f);
