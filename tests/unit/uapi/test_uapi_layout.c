@@ -2,12 +2,13 @@
 /*
  * Pins the fwctl uAPI to upstream Linux 6.15+ (values taken from the
  * reference, not from the header under test), mlx5's device data, and the
- * fwctl_sim format.
+ * fwctl_sim format and the SAP host's fwctl format.
  */
 #include <stddef.h>
 #include <fwctl/fwctl.h>
 #include <fwctl/fwctl_sim.h>
 #include <fwctl/mlx5.h>
+#include <fwctl/sap.h>
 #include "tap.h"
 
 #define FIELD(s, f, off, sz) do {					\
@@ -78,5 +79,40 @@ int main(void)
 	tap_eq(FWCTL_SIM_OP_LOG_DUMP, 0x21, "LOG_DUMP opcode 0x21");
 	tap_eq(FWCTL_SIM_OP_MEM_WRITE, 0x40, "MEM_WRITE opcode 0x40");
 	tap_eq(FWCTL_SIM_STATUS_INJECTED, 6, "status INJECTED 6");
+
+	/* fwctl_sap: our own format, pinned so the CLI and driver agree */
+	tap_eq(FWCTL_DEVICE_TYPE_FWGATE_SAP, 0xf5a2, "sap device type 0xf5a2");
+	tap_ok(FWCTL_DEVICE_TYPE_FWGATE_SAP != FWCTL_DEVICE_TYPE_FWGATE_SIM,
+	       "sap and sim device types differ");
+	tap_eq(sizeof(struct fwctl_info_sap), 24, "fwctl_info_sap is 24 bytes");
+	tap_eq(sizeof(struct fwctl_sap_req), 16, "fwctl_sap_req header is 16 bytes");
+	FIELD(fwctl_sap_req, hdr_len, 0, 4);
+	FIELD(fwctl_sap_req, op, 4, 4);
+	FIELD(fwctl_sap_req, flags, 8, 4);
+	FIELD(fwctl_sap_req, arg0, 12, 4);
+	tap_eq(sizeof(struct fwctl_sap_resp), 16, "fwctl_sap_resp header is 16 bytes");
+	FIELD(fwctl_sap_resp, hdr_len, 0, 4);
+	FIELD(fwctl_sap_resp, op, 4, 4);
+	FIELD(fwctl_sap_resp, why, 8, 4);
+	FIELD(fwctl_sap_resp, len, 12, 4);
+	tap_eq(sizeof(struct fwctl_sap_status), 112, "fwctl_sap_status is 112 bytes");
+	FIELD(fwctl_sap_status, country, 24, 2);
+	FIELD(fwctl_sap_status, ssid, 32, 32);
+	FIELD(fwctl_sap_status, power_limit, 82, 20);
+	FIELD(fwctl_sap_status, own_age_ms, 108, 4);
+	tap_eq(sizeof(struct fwctl_sap_counter), 48, "fwctl_sap_counter is 48 bytes");
+	tap_eq(sizeof(struct fwctl_sap_counters), 8, "fwctl_sap_counters header is 8 bytes");
+	tap_eq(sizeof(struct fwctl_sap_log_entry), 32, "fwctl_sap_log_entry is 32 bytes");
+	FIELD(fwctl_sap_log_entry, type, 20, 2);
+	FIELD(fwctl_sap_log_entry, verdict, 22, 2);
+	FIELD(fwctl_sap_log_entry, dir, 24, 1);
+	FIELD(fwctl_sap_log_entry, queue, 25, 1);
+	tap_eq(sizeof(struct fwctl_sap_log), 16, "fwctl_sap_log header is 16 bytes");
+	tap_eq(sizeof(struct fwctl_sap_rings), 72, "fwctl_sap_rings is 72 bytes");
+	tap_eq(FWCTL_SAP_OP_STATUS, 0x1, "STATUS op 0x1");
+	tap_eq(FWCTL_SAP_OP_LOG, 0x10, "LOG op 0x10");
+	tap_eq(FWCTL_SAP_OP_OWN_REQUEST, 0x20, "OWN_REQUEST op 0x20");
+	tap_eq(FWCTL_SAP_OP_RAW, 0x30, "RAW op 0x30");
+	tap_eq(FWCTL_SAP_WHY_GOING_DOWN, 9, "why GOING_DOWN 9");
 	return tap_end();
 }
