@@ -30,11 +30,16 @@ dkms_list() {
 fake=$build/flavours/fwctl-kernel
 mkdir -p "$fake"
 echo CONFIG_FWCTL=m > "$fake/.config"
+# Such a kernel exports the fwctl core (namespace FWCTL) that sap_host's
+# fwctl device uses: its Module.symvers entries, as the kernel would list them.
+for sym in _fwctl_alloc_device fwctl_register fwctl_unregister; do
+	printf '0x00000000\t%s\tdrivers/fwctl/fwctl\tEXPORT_SYMBOL_GPL\tFWCTL\n' "$sym"
+done > "$fake/Module.symvers"
 for flavour in amd64 cloud-amd64 rt-amd64 amd64+fwctl; do
 	extra=
 	kconfig=
 	case $flavour in
-	*+fwctl) extra=CONFIG_FWCTL=m; kconfig=$fake ;;
+	*+fwctl) extra="CONFIG_FWCTL=m KBUILD_EXTRA_SYMBOLS=$fake/Module.symvers"; kconfig=$fake ;;
 	esac
 	kver=$(FWGATE_FLAVOUR=${flavour%+*} "$root/scripts/kver.sh" --headers-only)
 	if [ -z "$kver" ]; then

@@ -28,10 +28,10 @@
  *  ENODEV     the transport went away (the file stays open, only close()
  *	       helps; a new device appears when a transport comes back)
  * A request that reaches the SAP host but cannot be served in the current
- * state fails with EAGAIN (retry later: no session yet, handshake running)
- * or EBUSY (refused: CSME denied, session in a state that forbids it), and
- * the response header is still written with @why set to a
- * enum fwctl_sap_why value that says which.
+ * state is not an ioctl error: FWCTL_RPC returns 0 and the response header
+ * says why, in @status (the positive errno it amounts to: EAGAIN retry
+ * later, EBUSY refused, ETIMEDOUT no answer from CSME) and @why (a
+ * enum fwctl_sap_why value).
  */
 #ifndef _UAPI_FWCTL_SAP_H
 #define _UAPI_FWCTL_SAP_H
@@ -91,9 +91,10 @@ enum fwctl_sap_op {
  * enum fwctl_sap_why - why a request could not be served (@why)
  * @FWCTL_SAP_WHY_NONE: it was served
  * @FWCTL_SAP_WHY_NO_DRIVER: no WLAN driver uses SAP, so no session is open
+ *	(EAGAIN)
  * @FWCTL_SAP_WHY_NO_SESSION: the handshake has not completed (EAGAIN)
  * @FWCTL_SAP_WHY_NO_AMT: CSME has no wireless AMT: the host owns the NIC
- *	and there is nothing to ask for
+ *	and there is nothing to ask for (served, @status 0)
  * @FWCTL_SAP_WHY_DENIED: CSME denied the NIC (EBUSY)
  * @FWCTL_SAP_WHY_TIMEOUT: CSME did not answer in time (ETIMEDOUT)
  * @FWCTL_SAP_WHY_NOT_ASKED: CSME did not ask for the NIC (EBUSY)
@@ -135,16 +136,20 @@ struct fwctl_sap_req {
  * struct fwctl_sap_resp - response header
  * @hdr_len: sizeof(struct fwctl_sap_resp) of the kernel
  * @op: the op of the request
+ * @status: 0 served, else a positive errno saying why not (see above)
  * @why: enum fwctl_sap_why
  * @len: bytes of payload following the header (the full size; only what
  *	fits in out_len was copied)
+ * @rsvd: zero
  * @payload: op-specific data, at @hdr_len
  */
 struct fwctl_sap_resp {
 	__u32 hdr_len;
 	__u32 op;
+	__u32 status;
 	__u32 why;
 	__u32 len;
+	__u32 rsvd;
 	__u8 payload[];
 };
 
@@ -246,8 +251,8 @@ struct fwctl_sap_counters {
  * struct fwctl_sap_filters - payload of FILTERS
  * @valid: 1 if CSME sent filters in this session, else 0 and @wire is zero
  * @wire_len: length of @wire
- * @wire: the last CSME_FILTERS message as CSME sent it (SAP wire format,
- *	little-endian, header included; see docs/sap-fwctl.md)
+ * @wire: CSME's filters in the SAP wire layout of the filters field of
+ *	CSME_FILTERS (little-endian; see docs/sap-fwctl.md)
  */
 struct fwctl_sap_filters {
 	__u32 valid;

@@ -387,13 +387,29 @@ void sap_mei_device_state(bool up)
 	h->cfg.device_up = up;
 	if (up || !h->csme_taking_ownership)
 		return;
-	h->csme_taking_ownership = false;
-	if (!sap_connected(h))
-		return;
-	sap_send_empty(h, SAP_MSG_NOTIF_CSME_OWNERSHIP_CONFIRMED);
-	sap_schedule_retake(h);
+	sap_confirm_csme_take(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_device_state);
+
+/**
+ * sap_confirm_csme_take() - hand the NIC to CSME, which asked for it
+ * @h: host, locked, CSME taking the NIC (csme_taking_ownership)
+ *
+ * Return: 0, or the error of the transmit path (-ENOTCONN without a
+ * session, in which case there is nobody to confirm to).
+ */
+int sap_confirm_csme_take(struct sap_host *h)
+{
+	int ret;
+
+	lockdep_assert_held(&h->lock);
+	h->csme_taking_ownership = false;
+	if (!sap_connected(h))
+		return -ENOTCONN;
+	ret = sap_send_empty(h, SAP_MSG_NOTIF_CSME_OWNERSHIP_CONFIRMED);
+	sap_schedule_retake(h);
+	return ret;
+}
 
 /**
  * sap_mei_pldr_req() - announce a product reset of the NIC to CSME

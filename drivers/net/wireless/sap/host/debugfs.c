@@ -12,7 +12,7 @@
 
 #include "internal.h"
 
-static const char * const sap_cnt_names[SAP_CNT__NUM] = {
+const char * const sap_cnt_names[SAP_CNT__NUM] = {
 	[SAP_CNT_PROBES] = "probes",
 	[SAP_CNT_REMOVES] = "removes",
 	[SAP_CNT_SESSIONS] = "sessions_opened",

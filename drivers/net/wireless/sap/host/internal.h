@@ -31,6 +31,7 @@
 #include "sap_msg.h"
 #include "sap_filter.h"
 #include "sap_transport.h"
+#include "recorder.h"
 
 #define SAP_HOST_TX_BUF		128	/* largest host notification is 76 */
 #define SAP_HOST_DRAIN_BUDGET	256	/* messages per ring per drain pass */
@@ -189,6 +190,8 @@ struct sap_host_cfg {
  * @reasons: rejected M2H messages by reason
  * @cnt: &enum sap_host_counter
  * @debugfs: debugfs directory
+ * @fwctl: fwctl device while a transport is bound (under @lock)
+ * @rec: flight recorder
  */
 struct sap_host {
 	struct mutex lock;		/* everything but the data path */
@@ -237,6 +240,8 @@ struct sap_host {
 	struct sap_counters reasons;
 	u32 cnt[SAP_CNT__NUM];
 	struct dentry *debugfs;
+	struct sap_fwctl *fwctl;
+	struct sap_rec rec;
 };
 
 extern struct sap_host sap_host;
@@ -297,8 +302,16 @@ void sap_rx_handler_sync(struct sap_host *h);
 bool sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q);
 void sap_xmit_queue(struct sap_host *h, struct sk_buff_head *q);
 
+/* api.c */
+int sap_confirm_csme_take(struct sap_host *h);
+
 /* debugfs.c */
+extern const char * const sap_cnt_names[SAP_CNT__NUM];
 void sap_debugfs_init(struct sap_host *h);
 void sap_debugfs_exit(struct sap_host *h);
+
+/* fwctl.c */
+void sap_fwctl_add(struct sap_host *h);
+void sap_fwctl_del(struct sap_host *h, struct sap_transport *t);
 
 #endif /* SAP_HOST_INTERNAL_H */

@@ -76,6 +76,8 @@ static int sap_me_send(struct sap_host *h, const void *buf, int len)
 
 	trace_sap_host_me_msg(true, le32_to_cpu(hdr->type), le32_to_cpu(hdr->seq_num), len);
 	ret = h->t->ops->send(h->t, buf, len);
+	sap_rec_msg(&h->rec, FWCTL_SAP_DIR_H2M, FWCTL_SAP_Q_ME, le32_to_cpu(hdr->type),
+		    le32_to_cpu(hdr->seq_num), len, ret ? SAP_R_INVAL : SAP_OK);
 	if (ret)
 		dev_err_ratelimited(h->t->dev, "sending ME message %u failed: %d\n",
 				    le32_to_cpu(hdr->type), ret);
@@ -182,6 +184,7 @@ int sap_send_notif(struct sap_host *h, int len)
 		return -ENOTCONN;
 	}
 	r = sap_ring_write(&h->h2m[SAP_QUEUE_NOTIF], h->txbuf, len, NULL, 0);
+	sap_rec_hdr(&h->rec, FWCTL_SAP_DIR_H2M, FWCTL_SAP_Q_NOTIF, h->txbuf, len, len, r);
 	if (r != SAP_OK) {
 		sap_cnt(h, SAP_CNT_NOTIF_TX_FAIL);
 		dev_warn_ratelimited(h->t->dev, "notification %u not sent: %s\n",
@@ -303,6 +306,7 @@ static bool sap_drain_m2h_notif(struct sap_host *h)
 		if (res == SAP_R_EMPTY)
 			return false;
 		if (res != SAP_OK) {
+			sap_rec_msg(&h->rec, FWCTL_SAP_DIR_M2H, FWCTL_SAP_Q_NOTIF, 0, 0, 0, res);
 			sap_reject(h, SAP_CNT_NOTIF_RX_BAD, res);
 			dev_warn_ratelimited(h->t->dev, "M2H notification queue: %s\n",
 					     sap_reason_str(res));
@@ -313,6 +317,7 @@ static bool sap_drain_m2h_notif(struct sap_host *h)
 		}
 		trace_sap_host_msg(false, h->rxbuf, len);
 		res = sap_msg_decode(h->rxbuf, len, SAP_DIR_M2H, SAP_QUEUE_NOTIF, &h->msg);
+		sap_rec_hdr(&h->rec, FWCTL_SAP_DIR_M2H, FWCTL_SAP_Q_NOTIF, h->rxbuf, len, len, res);
 		if (res != SAP_OK) {
 			sap_reject(h, SAP_CNT_NOTIF_RX_BAD, res);
 			dev_warn_ratelimited(h->t->dev, "rejected CSME notification: %s\n",
@@ -378,6 +383,10 @@ void sap_host_rx(struct sap_transport *t, const void *buf, size_t len)
 			return;
 		sap_cnt(h, SAP_CNT_ME_RX);
 		r = sap_me_decode(buf, min_t(size_t, len, U32_MAX), SAP_DIR_M2H, &h->me_msg);
+		sap_rec_msg(&h->rec, FWCTL_SAP_DIR_M2H, FWCTL_SAP_Q_ME,
+			    len >= sizeof(u32) ? get_unaligned_le32(buf) : 0,
+			    len >= 2 * sizeof(u32) ? get_unaligned_le32(buf + sizeof(u32)) : 0,
+			    min_t(size_t, len, U32_MAX), r);
 		if (r != SAP_OK) {
 			sap_reject(h, SAP_CNT_ME_RX_BAD, r);
 			if (len >= sizeof(u32) && get_unaligned_le32(buf) == SAP_ME_MSG_START_OK)
@@ -569,8 +578,10 @@ int sap_host_probe(struct sap_transport *t)
 		t->host = NULL;
 		h->t = NULL;
 		sap_set_state(h, SAP_ST_UNBOUND);
+		return ret;
 	}
-	return ret;
+	sap_fwctl_add(h);
+	return 0;
 }
 EXPORT_SYMBOL_GPL(sap_host_probe);
 
@@ -618,6 +629,8 @@ void sap_host_remove(struct sap_transport *t)
 	struct sap_host_filters *filters;
 	const struct sap_mei_ops *ops;
 
+	/* First, and unlocked: it waits for RPCs, which take the lock. */
+	sap_fwctl_del(h, t);
 	scoped_guard(mutex, &h->lock) {
 		if (h->t != t)
 			return;

@@ -44,6 +44,8 @@ static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
 	 */
 	was_empty = sap_ring_is_empty(ring);
 	r = sap_ring_write(ring, hdr, hdr_len, frame, len);
+	sap_rec_hdr(&h->rec, FWCTL_SAP_DIR_H2M, FWCTL_SAP_Q_DATA, hdr, hdr_len,
+		    hdr_len + len, r);
 	if (r == SAP_OK) {
 		sap_cnt(h, SAP_CNT_DATA_H2M);
 		if (kind != SAP_CNT_DATA_H2M)
@@ -205,17 +207,23 @@ bool sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q)
 		if (res == SAP_R_EMPTY)
 			return false;
 		if (res != SAP_OK) {
+			sap_rec_msg(&h->rec, FWCTL_SAP_DIR_M2H, FWCTL_SAP_Q_DATA, 0, 0, 0, res);
 			sap_reject(h, SAP_CNT_DATA_M2H_BAD, res);
 			if (res == SAP_R_RING_PTR_RANGE || res == SAP_R_INVAL)
 				return false;
 			continue;
 		}
 		if (m.type != SAP_MSG_DATA_PACKET || m.len < ETH_HLEN) {
-			sap_reject(h, SAP_CNT_DATA_M2H_BAD, m.type != SAP_MSG_DATA_PACKET ?
-				   SAP_R_WRONG_QUEUE : SAP_R_DATA_TOO_SHORT);
+			res = m.type != SAP_MSG_DATA_PACKET ? SAP_R_WRONG_QUEUE :
+			      SAP_R_DATA_TOO_SHORT;
+			sap_rec_msg(&h->rec, FWCTL_SAP_DIR_M2H, FWCTL_SAP_Q_DATA, m.type,
+				    m.seq, m.total, res);
+			sap_reject(h, SAP_CNT_DATA_M2H_BAD, res);
 			sap_ring_consume(r, &m);
 			continue;
 		}
+		sap_rec_msg(&h->rec, FWCTL_SAP_DIR_M2H, FWCTL_SAP_Q_DATA, m.type, m.seq,
+			    m.total, SAP_OK);
 		skb = sap_m2h_skb(h, r, &m);
 		sap_ring_consume(r, &m);
 		if (!skb)
