@@ -25,6 +25,7 @@
 #include <asm/unaligned.h>
 
 #include "internal.h"
+#include "sap_fwctl_ops.h"
 
 #define SAP_FWCTL_PING_TIMEOUT_MS	500
 #define SAP_FWCTL_PING_POLL_US		1000
@@ -410,39 +411,31 @@ static int sap_fwctl_raw(struct sap_fwctl_rpc *r)
 	return sap_fwctl_result(r, sap_send_notif(h, r->in_len));
 }
 
-/**
- * struct sap_fwctl_op - one op of the device
- * @op: &enum fwctl_sap_op
- * @scope: minimum scope
- * @serve: handler
- */
-struct sap_fwctl_op {
-	u32 op;
-	enum fwctl_rpc_scope scope;
-	int (*serve)(struct sap_fwctl_rpc *r);
-};
-
-static const struct sap_fwctl_op sap_fwctl_ops[] = {
-	{ FWCTL_SAP_OP_STATUS, FWCTL_RPC_CONFIGURATION, sap_fwctl_status },
-	{ FWCTL_SAP_OP_COUNTERS, FWCTL_RPC_CONFIGURATION, sap_fwctl_counters },
-	{ FWCTL_SAP_OP_FILTERS, FWCTL_RPC_CONFIGURATION, sap_fwctl_filters },
-	{ FWCTL_SAP_OP_LOG, FWCTL_RPC_DEBUG_READ_ONLY, sap_fwctl_log },
-	{ FWCTL_SAP_OP_RINGS, FWCTL_RPC_DEBUG_READ_ONLY, sap_fwctl_rings },
-	{ FWCTL_SAP_OP_OWN_REQUEST, FWCTL_RPC_DEBUG_WRITE, sap_fwctl_own_request },
-	{ FWCTL_SAP_OP_OWN_GIVE, FWCTL_RPC_DEBUG_WRITE, sap_fwctl_own_give },
-	{ FWCTL_SAP_OP_PING, FWCTL_RPC_DEBUG_WRITE, sap_fwctl_ping },
-	{ FWCTL_SAP_OP_RESTART, FWCTL_RPC_DEBUG_WRITE, sap_fwctl_restart },
-	{ FWCTL_SAP_OP_RAW, FWCTL_RPC_DEBUG_WRITE_FULL, sap_fwctl_raw },
-};
-
-static const struct sap_fwctl_op *sap_fwctl_op_find(u32 op)
+static int sap_fwctl_serve(struct sap_fwctl_rpc *r)
 {
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(sap_fwctl_ops); i++)
-		if (sap_fwctl_ops[i].op == op)
-			return &sap_fwctl_ops[i];
-	return NULL;
+	switch (r->req->op) {
+	case FWCTL_SAP_OP_STATUS:
+		return sap_fwctl_status(r);
+	case FWCTL_SAP_OP_COUNTERS:
+		return sap_fwctl_counters(r);
+	case FWCTL_SAP_OP_FILTERS:
+		return sap_fwctl_filters(r);
+	case FWCTL_SAP_OP_LOG:
+		return sap_fwctl_log(r);
+	case FWCTL_SAP_OP_RINGS:
+		return sap_fwctl_rings(r);
+	case FWCTL_SAP_OP_OWN_REQUEST:
+		return sap_fwctl_own_request(r);
+	case FWCTL_SAP_OP_OWN_GIVE:
+		return sap_fwctl_own_give(r);
+	case FWCTL_SAP_OP_PING:
+		return sap_fwctl_ping(r);
+	case FWCTL_SAP_OP_RESTART:
+		return sap_fwctl_restart(r);
+	case FWCTL_SAP_OP_RAW:
+		return sap_fwctl_raw(r);
+	}
+	return -EOPNOTSUPP;
 }
 
 static struct sap_host *sap_fwctl_host(struct fwctl_uctx *uctx)
@@ -481,7 +474,7 @@ static void *sap_fwctl_rpc(struct fwctl_uctx *uctx, enum fwctl_rpc_scope scope,
 			   void *rpc_in, size_t in_len, size_t *out_len)
 {
 	struct sap_fwctl_rpc r = { .h = sap_fwctl_host(uctx), .req = rpc_in };
-	const struct sap_fwctl_op *op;
+	const struct sap_fwctl_op_desc *op;
 	u32 hdr_len;
 	int ret;
 
@@ -494,7 +487,7 @@ static void *sap_fwctl_rpc(struct fwctl_uctx *uctx, enum fwctl_rpc_scope scope,
 		return ERR_PTR(-E2BIG);
 	if (r.req->flags)
 		return ERR_PTR(-EINVAL);
-	op = sap_fwctl_op_find(r.req->op);
+	op = sap_fwctl_op_desc(r.req->op);
 	if (!op)
 		return ERR_PTR(-EOPNOTSUPP);
 	if (scope < op->scope)
@@ -515,7 +508,7 @@ static void *sap_fwctl_rpc(struct fwctl_uctx *uctx, enum fwctl_rpc_scope scope,
 	r.resp->hdr_len = sizeof(*r.resp);
 	r.resp->op = op->op;
 
-	ret = op->serve(&r);
+	ret = sap_fwctl_serve(&r);
 	if (ret) {
 		kvfree(r.resp);
 		return ERR_PTR(ret);
