@@ -31,6 +31,7 @@
 #include <stdint.h>
 #include <fwctl/fwctl.h>
 #include <fwctl/fwctl_sim.h>
+#include <fwctl/sap.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -212,7 +212,8 @@ int fwctl_scope_parse(const char *s, uint32_t *scope)
  * fwctl_type_name - short name of a device type
  * @type: an enum fwctl_device_type value
  *
- * Return: "mlx5", "cxl", "bnxt", "pds", "fwctl_sim", or NULL if unknown.
+ * Return: "mlx5", "cxl", "bnxt", "pds", "fwctl_sim", "sap", or NULL if
+ * unknown.
  */
 const char *fwctl_type_name(uint32_t type)
 {
@@ -227,6 +228,8 @@ const char *fwctl_type_name(uint32_t type)
 		return "pds";
 	case FWCTL_DEVICE_TYPE_FWGATE_SIM:
 		return "fwctl_sim";
+	case FWCTL_DEVICE_TYPE_FWGATE_SAP:
+		return "sap";
 	}
 	return NULL;
 }

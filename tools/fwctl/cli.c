@@ -14,13 +14,15 @@ void cli_usage(FILE *f)
 {
 	fputs("Usage: fwctl [OPTIONS] OBJECT { COMMAND | help }\n"
 	      "       fwctl [OPTIONS] -b FILE\n"
-	      "OBJECT := { dev | info | mlx5 | rpc | sim }\n"
+	      "OBJECT := { dev | info | mlx5 | rpc | sap | sim }\n"
 	      "  fwctl dev [show [DEV]]            list fwctl devices\n"
 	      "  fwctl info DEV                    device type and device data\n"
 	      "  fwctl rpc DEV scope SCOPE [in HEX | file PATH | -] [out-len N] [raw]\n"
 	      "                                    send a raw RPC\n"
 	      "  fwctl mlx5 [DEV] { caps | reg NAME | diag | raw HEX }\n"
 	      "                                    mlx5 commands (fwctl mlx5 help)\n"
+	      "  fwctl sap [DEV] COMMAND [scope SCOPE]\n"
+	      "                                    SAP host commands (fwctl sap help)\n"
 	      "  fwctl sim DEV COMMAND [scope SCOPE]\n"
 	      "                                    fwctl_sim commands (fwctl sim help)\n"
 	      "DEV := { fwctlN | N | /dev/fwctl/fwctlN | /dev/char/MAJ:MIN | PARENT | BUS/PARENT }\n"
@@ -236,6 +238,7 @@ static const struct cli_object {
 	{ "info", NULL, cmd_info },
 	{ "mlx5", NULL, cmd_mlx5 },
 	{ "rpc", NULL, cmd_rpc },
+	{ "sap", NULL, cmd_sap },
 	{ "sim", NULL, cmd_sim },
 };
 

@@ -77,6 +77,9 @@ int cmd_rpc(struct cli *c, int argc, char **argv);
 /* mlx5.c */
 int cmd_mlx5(struct cli *c, int argc, char **argv);
 
+/* sap.c */
+int cmd_sap(struct cli *c, int argc, char **argv);
+
 /* sim.c */
 enum sim_cmd {
 	SIM_NOP,
