@@ -6,9 +6,13 @@
  * devices, while another thread creates and destroys devices and flips the
  * firmware's fault knobs. With -m the devices are simulated ConnectX
  * functions (mlx5_fwctl_sim) and the requests PRM mailboxes: known and
- * unknown opcodes, random op_mods and forged uids.
+ * unknown opcodes, random op_mods and forged uids. With -S the device is
+ * the SAP host's (a session with csme-sim set up by the caller) and the
+ * requests fwctl_sap ones: every op, unknown ops, extended headers, raw
+ * notifications well formed or not; the churn thread runs the command in
+ * $FWGATE_SAP_CHURN (a CSME firmware reset: the device goes and comes).
  *
- *   fwctl_fuzz [-m] [-s SEED] [-n CALLS] [-t THREADS] [-d DEVICES]
+ *   fwctl_fuzz [-m | -S] [-s SEED] [-n CALLS] [-t THREADS] [-d DEVICES]
  *
  * Each thread draws from its own generator seeded with SEED + its index,
  * so a thread's sequence of calls is reproducible from the seed (the
@@ -17,7 +21,9 @@
  */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <dirent.h>
 #include <sys/mman.h>
+#include <fwctl/sap.h>
 #include "tap.h"
 #include "mlx5dev.h"
 
@@ -34,6 +40,7 @@ static pthread_mutex_t errlock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned char *guard;	/* one page, then a PROT_NONE page */
 static long page;
 static int mlx5;	/* -m: simulated ConnectX functions */
+static int sap;		/* -S: the SAP host's device */
 
 static uint64_t rnd(uint64_t *s)
 {
@@ -78,15 +85,77 @@ static int allowed(int e)
 		return 1;
 	case EBADMSG:	/* mlx5: a command the scope does not allow */
 		return mlx5;
+	case ENOSPC:	/* sap: out_len below the response header */
+		return sap;
 	}
 	return 0;
+}
+
+/* The fwctl device of type sap, or -ENODEV (between unplug and replug). */
+static int sap_open(void)
+{
+	struct fwctl_info info = { .size = sizeof(info) };
+	DIR *d = opendir("/dev/fwctl");
+	struct dirent *e;
+	char path[300];
+	int fd = -ENODEV;
+
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/dev/fwctl/%s", e->d_name);
+		fd = open(path, O_RDWR | O_CLOEXEC);
+		if (fd >= 0 && !ioctl(fd, FWCTL_INFO, &info) &&
+		    info.out_device_type == FWCTL_DEVICE_TYPE_FWGATE_SAP)
+			break;
+		if (fd >= 0)
+			close(fd);
+		fd = -ENODEV;
+	}
+	if (d)
+		closedir(d);
+	return fd;
 }
 
 static int open_random(uint64_t *s)
 {
 	unsigned int id = BASE_ID + rnd(s) % ndevs;
 
+	if (sap)
+		return sap_open();
 	return mlx5 ? mlx5sim_open(id) : sim_open(id);
+}
+
+/* A fwctl_sap request that often reaches an op, sometimes the firmware. */
+static void sap_request(uint64_t *s, unsigned char *buf)
+{
+	static const uint32_t ops[] = {
+		FWCTL_SAP_OP_STATUS, FWCTL_SAP_OP_COUNTERS, FWCTL_SAP_OP_FILTERS,
+		FWCTL_SAP_OP_LOG, FWCTL_SAP_OP_RINGS, FWCTL_SAP_OP_OWN_REQUEST,
+		FWCTL_SAP_OP_OWN_GIVE, FWCTL_SAP_OP_PING, FWCTL_SAP_OP_RESTART,
+		FWCTL_SAP_OP_RAW, 0, 0x12, 0xffffffff,
+	};
+	struct fwctl_sap_req *req = (void *)buf;
+	unsigned int i, plen = rnd(s) % 24;
+
+	memset(buf, 0, 64);
+	req->hdr_len = rnd(s) % 8 ? 16 : rnd(s) % 4 ? 16 + 4 * (rnd(s) % 3) : rnd(s);
+	req->op = ops[rnd(s) % (sizeof(ops) / sizeof(ops[0]))];
+	req->flags = rnd(s) % 32 ? 0 : rnd(s);
+	req->arg0 = rnd(s) % 4 ? 0 : rnd(s) % 2 ? rnd(s) % 600 : (uint32_t)rnd(s);
+	if (req->hdr_len > 16 && req->hdr_len <= 24 && rnd(s) % 2)
+		buf[16 + rnd(s) % (req->hdr_len - 16)] = 1;
+	/* raw: a host notification (types 1000..1025), its length field
+	 * right most of the time
+	 */
+	for (i = 0; i < plen; i++)
+		buf[24 + i] = rnd(s);
+	buf[24] = 0xe8 + rnd(s) % 26;
+	buf[25] = 0x03;
+	buf[26] = rnd(s) % 4 ? (plen > 8 ? plen - 8 : 0) : rnd(s);
+	buf[27] = 0;
+	if (req->hdr_len == 16 && rnd(s) % 2)
+		memmove(buf + 16, buf + 24, plen);
 }
 
 /* A PRM mailbox that often reaches the firmware model. */
@@ -144,6 +213,10 @@ static void one_call(uint64_t *s, int fd, unsigned char *buf, size_t buflen)
 	/* a request that often reaches the driver */
 	if (mlx5) {
 		mlx5_request(s, buf);
+		goto built;
+	}
+	if (sap) {
+		sap_request(s, buf);
 		goto built;
 	}
 	req->opcode = ops[rnd(s) % (sizeof(ops) / sizeof(ops[0]))];
@@ -228,10 +301,16 @@ static void *fuzz_thread(void *arg)
 static void *churn_thread(void *arg)
 {
 	uint64_t s = seed ^ 0xc0ffee;
+	const char *churn = getenv("FWGATE_SAP_CHURN");
 	int cycles = 0;
 
 	(void)arg;
-	while (!atomic_load(&stop)) {
+	while (sap && !atomic_load(&stop)) {
+		if (churn && !system(churn))
+			cycles++;
+		usleep(200000);
+	}
+	while (!sap && !atomic_load(&stop)) {
 		unsigned int id = BASE_ID + rnd(&s) % ndevs;
 
 		switch (rnd(&s) % 4) {
@@ -268,9 +347,10 @@ int main(int argc, char **argv)
 	int opt, i, cycles = 0, ok = 1;
 	long long opens0, closes0;
 
-	while ((opt = getopt(argc, argv, "ms:n:t:d:")) != -1) {
+	while ((opt = getopt(argc, argv, "mSs:n:t:d:")) != -1) {
 		switch (opt) {
 		case 'm': mlx5 = 1; break;
+		case 'S': sap = 1; ndevs = 1; break;
 		case 's': seed = strtoull(optarg, NULL, 0); break;
 		case 'n': calls = strtol(optarg, NULL, 0); break;
 		case 't': nthreads = atoi(optarg); break;
@@ -283,15 +363,23 @@ int main(int argc, char **argv)
 
 	tap_start();
 	tap_diag("seed %llu, %ld calls, %d threads, %d %s devices", seed, calls,
-		 nthreads, ndevs, mlx5 ? "simulated ConnectX" : "fwctl_sim");
+		 nthreads, ndevs, sap ? "SAP host" : mlx5 ? "simulated ConnectX" : "fwctl_sim");
 	page = sysconf(_SC_PAGESIZE);
 	guard = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	mprotect(guard + page, page, PROT_NONE);
-	opens0 = mlx5 ? mlx5sim_total("uids_created") : sim_total("open_calls");
-	closes0 = mlx5 ? mlx5sim_total("uids_destroyed") : sim_total("close_calls");
-	for (i = 0; i < ndevs; i++)
-		ok &= (mlx5 ? mlx5sim_new(BASE_ID + i) : sim_new(BASE_ID + i)) == 0;
-	tap_ok(ok, "created %d sim devices", ndevs);
+	if (sap) {
+		opens0 = closes0 = 0;
+		i = sap_open();
+		tap_ok(i >= 0, "the SAP host's fwctl device is there");
+		if (i >= 0)
+			close(i);
+	} else {
+		opens0 = mlx5 ? mlx5sim_total("uids_created") : sim_total("open_calls");
+		closes0 = mlx5 ? mlx5sim_total("uids_destroyed") : sim_total("close_calls");
+		for (i = 0; i < ndevs; i++)
+			ok &= (mlx5 ? mlx5sim_new(BASE_ID + i) : sim_new(BASE_ID + i)) == 0;
+		tap_ok(ok, "created %d sim devices", ndevs);
+	}
 
 	churn = 0;
 	pthread_create(&churn, NULL, churn_thread, &cycles);
@@ -310,6 +398,11 @@ int main(int argc, char **argv)
 	tap_eq(atomic_load(&unexpected), 0, "every result was success or a documented errno");
 	tap_ok(cycles > 0, "devices were destroyed and recreated under the fuzzer (%d)", cycles);
 
+	if (sap) {
+		printf("fuzz-result: calls=%ld unexpected=%ld seed=%llu\n",
+		       atomic_load(&done_calls), atomic_load(&unexpected), seed);
+		return tap_end();
+	}
 	for (i = 0; i < ndevs && !mlx5; i++) {
 		sim_set(BASE_ID + i, "crashed", 0);
 		sim_del(BASE_ID + i);
