@@ -140,6 +140,20 @@ wait_for 5 grep -qx 1 /sys/class/net/wlsim0/carrier
 run cat /sys/class/net/wlsim0/carrier
 step "SAP: counters of the host side"
 run sh -c "awk '\$2 != 0' $SAP_DBG/counters"
+step "CSME over fwctl: the same state through the SAP host's fwctl device (no debugfs needed)"
+show sap status
+step "CSME over fwctl: CSME takes the NIC, fwctl asks for it back (debug write)"
+run "$CSME_SIM" -s "$CSME_SOCK" nic take
+wait_for 5 grep -qx 0 /sys/class/net/wlsim0/carrier
+show sap own request
+run sh -c "$CSME_SIM -s $CSME_SOCK -j status | jq -r .owner"
+step "CSME over fwctl: a request the state cannot serve says why (exit status 3)"
+show sap restart
+step "CSME over fwctl: a hostile CSME message, and the flight recorder's verdict on it"
+run "$CSME_SIM" -s "$CSME_SOCK" hostile bad-type
+sleep 1
+echo "\$ fwctl -j sap log | jq '...verdict != \"ok\"'"
+"$FWCTL" -j sap log | jq -c '.messages[] | select(.verdict != "ok")' | head -n 4 | sed 's/^/    /'
 host_web_stop
 csme_stop
 air_teardown
