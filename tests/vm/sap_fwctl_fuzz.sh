@@ -4,7 +4,7 @@
 # against csme-sim and CSME firmware resets (the device goes and comes back)
 # under the fuzzer. fwctl_fuzz prints the TAP.
 set -u
-. "$FWGATE/tests/lib/tap.sh"
+. "$FWGATE/tests/lib/tap.sh" > /dev/null
 . "$FWGATE/tests/lib/sap.sh"
 
 trap sap_cleanup EXIT
