@@ -95,9 +95,25 @@ static int sap_auto_dev(struct cli *c, char *name, size_t len)
 	fwctl_list_free(list);
 	if (found == 1)
 		return 0;
-	return cli_fail(c, NULL, found ? "sap: more than one SAP device; name one" :
-			"sap: no SAP fwctl device (is a sap_host transport bound?)",
-			found ? -ENOTUNIQ : -ENODEV, FWCTL_OP_OPEN, 0);
+	fflush(c->out);
+	if (found)
+		fprintf(c->err, "fwctl: sap: %d SAP fwctl devices; name one (fwctl dev show) (ENOTUNIQ)\n",
+			found);
+	else
+		fprintf(c->err, "fwctl: sap: no SAP fwctl device (is a sap_host transport bound?) (ENODEV)\n");
+	if (c->json) {
+		json_obj_open(&c->j, NULL);
+		json_obj_open(&c->j, "error");
+		json_str(&c->j, "op", "sap");
+		json_u64(&c->j, "errno", found ? ENOTUNIQ : ENODEV);
+		json_str(&c->j, "errno_name", found ? "ENOTUNIQ" : "ENODEV");
+		json_u64(&c->j, "devices", found);
+		json_u64(&c->j, "exit_status", EXIT_SYSTEM);
+		json_obj_close(&c->j);
+		json_obj_close(&c->j);
+		json_done(&c->j);
+	}
+	return EXIT_SYSTEM;
 }
 
 static void sap_emit_mac(struct cli *c, const char *key, const uint8_t *m)
