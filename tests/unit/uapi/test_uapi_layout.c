@@ -90,11 +90,12 @@ int main(void)
 	FIELD(fwctl_sap_req, op, 4, 4);
 	FIELD(fwctl_sap_req, flags, 8, 4);
 	FIELD(fwctl_sap_req, arg0, 12, 4);
-	tap_eq(sizeof(struct fwctl_sap_resp), 16, "fwctl_sap_resp header is 16 bytes");
+	tap_eq(sizeof(struct fwctl_sap_resp), 24, "fwctl_sap_resp header is 24 bytes");
 	FIELD(fwctl_sap_resp, hdr_len, 0, 4);
 	FIELD(fwctl_sap_resp, op, 4, 4);
-	FIELD(fwctl_sap_resp, why, 8, 4);
-	FIELD(fwctl_sap_resp, len, 12, 4);
+	FIELD(fwctl_sap_resp, status, 8, 4);
+	FIELD(fwctl_sap_resp, why, 12, 4);
+	FIELD(fwctl_sap_resp, len, 16, 4);
 	tap_eq(sizeof(struct fwctl_sap_status), 112, "fwctl_sap_status is 112 bytes");
 	FIELD(fwctl_sap_status, country, 24, 2);
 	FIELD(fwctl_sap_status, ssid, 32, 32);
