@@ -391,7 +391,7 @@ static void test_commands(void)
 
 	fake_reset();
 	CHECK(&r, "", "help", 0, "fwctl help: 0");
-	tap_ok(out_has(&r, "OBJECT := { dev | info | mlx5 | rpc | sim }"), "prints the usage");
+	tap_ok(out_has(&r, "OBJECT := { dev | info | mlx5 | rpc | sap | sim }"), "prints the usage");
 	CHECK(&r, "", "", 1, "no object: usage error 1");
 	CHECK(&r, "", "frob", 1, "unknown object: 1");
 	CHECK(&r, "", "dev help", 0, "dev help: 0");
