@@ -90,7 +90,7 @@ ok $? "$A has fwctl device $name ($majmin)"
 
 # --- help and usage
 run 0 "" help
-out_has "OBJECT := { dev | info | mlx5 | rpc | sim }" "help shows the objects"
+out_has "OBJECT := { dev | info | mlx5 | rpc | sap | sim }" "help shows the objects"
 run 0 "" --help
 run 0 "" -V
 out_has "libfwctl" "-V names the library version"
