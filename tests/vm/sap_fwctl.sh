@@ -3,8 +3,8 @@
 # sap_host's fwctl device (CSME over fwctl) against csme-sim, through the
 # unmodified fwctl(8) command:
 #  - the device appears with a transport, child of the transport's device;
-#  - every op at its minimum scope works and one scope below is refused
-#    with EPERM; raw needs CAP_SYS_RAWIO;
+#  - every op at every scope: EPERM below its minimum, past the scope check
+#    at and above it; raw needs CAP_SYS_RAWIO;
 #  - the ownership requests move the NIC as csme-sim reports;
 #  - requests the state cannot serve say why (exit 3, reason);
 #  - bad raw notifications get EINVAL and reach nobody;
@@ -76,6 +76,27 @@ err_of "$FWCTL" sap own give | grep -q not-asked
 ok $? "own give: the reason is not-asked"
 check_eq "JSON error names the reason" \
 	"$("$FWCTL" -j sap own give 2> /dev/null | jq -r .error.why)" not-asked
+
+# the whole matrix: every op at every scope; below its minimum the fwctl core
+# refuses it (EPERM), at or above it the op gets past the scope check (it may
+# still be refused for the session's state, never with EPERM)
+scopes="configuration debug-read-only debug-write debug-write-full"
+for spec in status:0 counters:0 filters:0 log:1 rings:1 ping:2 restart:2 \
+	    "own give:2" "own request:2" "raw f303000000000000:3"; do
+	op=${spec%:*} min=${spec##*:} i=0
+	for scope in $scopes; do
+		# shellcheck disable=SC2086
+		err=$(err_of "$FWCTL" sap $op scope $scope)
+		if [ $i -lt "$min" ]; then
+			echo "$err" | grep -q EPERM
+			ok $? "matrix: $op at $scope is refused with EPERM"
+		else
+			! echo "$err" | grep -q EPERM
+			ok $? "matrix: $op at $scope passes the scope check"
+		fi
+		i=$((i + 1))
+	done
+done
 
 # raw: WHO_OWNS_NIC (1011 = 0x3f3), empty payload
 who_owns=f303000000000000
