@@ -32,6 +32,13 @@ rsync -a --exclude /build --exclude /.git "$root/" "$src/"
 make -s -C "$kdir/src" M="$src" FWGATE="$src" modules
 
 rm -rf build/results
+if [ -z "${FWGATE_DEBUG_TESTS:-}" ]; then
+	# the lockdown test that loads modules first boots alone (TESTS.lockdown)
+	FWGATE_KERNEL=$kdir/bzImage FWGATE_KVER=builtin FWGATE_TESTS=TESTS.lockdown \
+	FWGATE_VM_RESULTS=vm-lockdown FWGATE_VM_TIMEOUT=1500 FWGATE_VM_MEM=4096 \
+	FWGATE_VM_APPEND="fwgate.moddir=$src kmemleak=on" \
+		tests/vm/run-vm.sh test > build/debug/vm-lockdown-run.log 2>&1 || true
+fi
 FWGATE_KERNEL=$kdir/bzImage FWGATE_KVER=builtin FWGATE_TESTS=${FWGATE_DEBUG_TESTS:-TESTS.debug} \
 FWGATE_VM_TIMEOUT=5000 FWGATE_VM_MEM=4096 \
 FWGATE_VM_APPEND="fwgate.moddir=$src kmemleak=on" \

@@ -12,6 +12,8 @@ echo "# unit tests and fuzzing"
 "$root/tests/run-unit.sh"
 echo "# VM suite"
 "$root/tests/vm/run-vm.sh" test > "$build/vm-run.log" 2>&1
+FWGATE_TESTS=TESTS.lockdown FWGATE_VM_RESULTS=vm-lockdown \
+	"$root/tests/vm/run-vm.sh" test > "$build/vm-lockdown-run.log" 2>&1
 tail -n 5 "$build/vm-run.log" | grep -E '^# run-vm' || true
 if [ -n "${FWGATE_PACKAGE_TESTS:-}" ]; then
 	# scripts/test.sh (CI): the modules against every kernel flavour, and

@@ -66,7 +66,6 @@ libfwctl-install: libfwctl
 	install -m 0644 $(LIBFWCTL_A) $(DESTDIR)$(LIBFWCTL_LIBDIR)/
 	install -m 0644 $(LIBFWCTL_PC) $(DESTDIR)$(LIBFWCTL_LIBDIR)/pkgconfig/
 	install -m 0644 $(LIBFWCTL_DIR)/libfwctl.h $(DESTDIR)$(LIBFWCTL_INCDIR)/
-	install -m 0644 $(FWGATE)/include/uapi/fwctl/fwctl.h \
-		$(FWGATE)/include/uapi/fwctl/fwctl_sim.h \
+	install -m 0644 $(wildcard $(FWGATE)/include/uapi/fwctl/*.h) \
 		$(DESTDIR)$(LIBFWCTL_INCDIR)/libfwctl/fwctl/
 	install -m 0644 $(FWGATE)/docs/man/libfwctl.3 $(DESTDIR)$(LIBFWCTL_MANDIR)/man3/

@@ -3,9 +3,9 @@
 # CSME over fwctl under kernel lockdown: sap_host's writable debugfs
 # controls are refused, while the same controls and every reading work
 # through the SAP host's fwctl device, at integrity and at confidentiality.
-# Lockdown cannot be lowered: this runs last (after fwctl_lockdown, which
-# may have raised it already). The modules are loaded before lockdown,
-# which would refuse them unsigned.
+# Lockdown cannot be lowered, and once raised it refuses the unsigned
+# modules this test loads first: it gets a boot of its own
+# (tests/vm/TESTS.lockdown, run by tests/run-all.sh and the debug lane).
 set -u
 . "$FWGATE/tests/lib/tap.sh"
 . "$FWGATE/tests/lib/sap.sh"
