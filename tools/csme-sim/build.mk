@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # csme-sim(8): the CSME firmware simulator, build/bin/csme-sim. Built from
-# tools/csme-sim/*.c, its network engine (net/*.c) and the portable
+# tools/csme-sim/*.c, its network engine (net/*.c), its AMT services
+# (amt/*.c) and the portable
 # SAP core compiled for userspace from drivers/net/wireless/sap (the same
 # sources the kernel module uses; sap_compat.h selects userspace), linked
 # with libjson_writer.a (lib/json_writer).
@@ -10,11 +11,13 @@ include $(CSME_SIM_CORE_DIR)/Kbuild.inc
 CSME_SIM_SRCS := $(wildcard $(CSME_SIM_DIR)/*.c)
 CSME_SIM_OBJS := $(patsubst $(CSME_SIM_DIR)/%.c,$(BUILD)/obj/csme-sim/%.o,$(CSME_SIM_SRCS)) \
 	$(patsubst $(CSME_SIM_DIR)/net/%.c,$(BUILD)/obj/csme-sim/net/%.o,$(wildcard $(CSME_SIM_DIR)/net/*.c)) \
+	$(patsubst $(CSME_SIM_DIR)/amt/%.c,$(BUILD)/obj/csme-sim/amt/%.o,$(wildcard $(CSME_SIM_DIR)/amt/*.c)) \
 	$(addprefix $(BUILD)/obj/csme-sim/sap/,$(SAP_CORE_OBJS))
-CSME_SIM_HDRS := $(wildcard $(CSME_SIM_DIR)/*.h $(CSME_SIM_DIR)/net/*.h $(CSME_SIM_CORE_DIR)/*.h) \
+CSME_SIM_HDRS := $(wildcard $(CSME_SIM_DIR)/*.h $(CSME_SIM_DIR)/net/*.h $(CSME_SIM_DIR)/amt/*.h \
+	$(CSME_SIM_CORE_DIR)/*.h) \
 	$(FWGATE)/lib/json_writer/json_writer.h \
 	$(FWGATE)/include/uapi/linux/sap_sim.h
-CSME_SIM_CFLAGS := $(USER_CFLAGS) -std=gnu11 -I$(CSME_SIM_CORE_DIR) -I$(CSME_SIM_DIR)/net \
+CSME_SIM_CFLAGS := $(USER_CFLAGS) -std=gnu11 -I$(CSME_SIM_CORE_DIR) -I$(CSME_SIM_DIR)/net -I$(CSME_SIM_DIR)/amt \
 	-I$(FWGATE)/lib/json_writer \
 	-I$(FWGATE)/include/uapi
 CSME_SIM := $(BUILD)/bin/csme-sim
@@ -34,6 +37,10 @@ $(BUILD)/obj/csme-sim/%.o: $(CSME_SIM_DIR)/%.c $(CSME_SIM_HDRS)
 	$(CC) $(CSME_SIM_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/csme-sim/net/%.o: $(CSME_SIM_DIR)/net/%.c $(CSME_SIM_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CSME_SIM_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/csme-sim/amt/%.o: $(CSME_SIM_DIR)/amt/%.c $(CSME_SIM_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CSME_SIM_CFLAGS) -c -o $@ $<
 

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * amt_svc - the byte-stream interface between amt_net's TCP and the
+ * services csme-sim runs on top of it (HTTP on 16992, redirection on 16994,
+ * the bulk test service).
+ *
+ * A service registers a table of callbacks for one local port with
+ * amt_net_listen(). amt_net owns the TCP state and two byte buffers per
+ * connection: what arrived in order and was not consumed yet, and what the
+ * service queued and the peer has not acknowledged yet. Services never see
+ * sequence numbers, retransmissions or windows.
+ *
+ * All callbacks run synchronously from amt_net_input() / amt_net_tick(), on
+ * the one thread that owns the struct amt_net. A callback may call
+ * amt_conn_write(), amt_conn_close() and amt_conn_abort() on its own
+ * connection; amt_conn_abort() must be the last thing it does with @c.
+ */
+#ifndef AMT_SVC_H
+#define AMT_SVC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define AMT_CONN_RX_BUF		16384	/* in-order bytes held for the service */
+#define AMT_CONN_TX_BUF		65536	/* queued + unacknowledged bytes */
+
+struct amt_net;
+struct amt_conn;
+
+struct amt_svc_ops {
+	const char *name;		/* "http", "redir", "bulk": counters, logs */
+	/*
+	 * A SYN for the port was accepted. Return 0, or a negative errno to
+	 * refuse the connection (it is reset). May set amt_conn_set_priv().
+	 */
+	int (*open)(void *svc, struct amt_conn *c);
+	/*
+	 * In-order bytes from the peer: @data[0..@len) is everything received
+	 * and not consumed yet. Return how many bytes were consumed (0..len);
+	 * the rest is offered again with the next bytes. The advertised
+	 * window is the free space of the receive buffer, so a service that
+	 * consumes nothing stops its peer.
+	 */
+	size_t (*rx)(void *svc, struct amt_conn *c, const uint8_t *data, size_t len);
+	/* The peer sent FIN (after every byte it sent was offered to rx). */
+	void (*peer_fin)(void *svc, struct amt_conn *c);
+	/* Room appeared in the transmit buffer (optional). */
+	void (*writable)(void *svc, struct amt_conn *c);
+	/* Called from amt_net_tick() for every open connection (optional). */
+	void (*tick)(void *svc, struct amt_conn *c, uint64_t now_ms);
+	/*
+	 * The connection is gone (orderly close, reset, timeout, abort or
+	 * amt_net teardown): release what open() set up. Last call for @c.
+	 */
+	void (*closed)(void *svc, struct amt_conn *c);
+};
+
+/*
+ * Serve TCP @port with @ops. Returns 0, -EEXIST if the port is taken,
+ * -ENOSPC if the listener table is full.
+ */
+int amt_net_listen(struct amt_net *net, uint16_t port,
+		   const struct amt_svc_ops *ops, void *svc);
+
+/*
+ * Queue @len bytes for the peer. Returns how many were queued: less than
+ * @len when the transmit buffer is full (wait for writable), 0 after
+ * amt_conn_close().
+ */
+size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len);
+/* Free space in the transmit buffer. */
+size_t amt_conn_tx_room(const struct amt_conn *c);
+/* Bytes queued and not yet acknowledged by the peer. */
+size_t amt_conn_tx_pending(const struct amt_conn *c);
+/* Send FIN once everything queued is out; further writes are refused. */
+void amt_conn_close(struct amt_conn *c);
+/* Reset the connection now (RST); closed() follows at once. */
+void amt_conn_abort(struct amt_conn *c);
+
+void amt_conn_set_priv(struct amt_conn *c, void *priv);
+void *amt_conn_priv(const struct amt_conn *c);
+/* Peer address for logs: IPv4 in host byte order and port. */
+uint32_t amt_conn_peer_ip(const struct amt_conn *c);
+uint16_t amt_conn_peer_port(const struct amt_conn *c);
+/* The amt_net the connection belongs to (for its clock and counters). */
+struct amt_net *amt_conn_net(const struct amt_conn *c);
+
+#endif /* AMT_SVC_H */
