@@ -10,13 +10,6 @@ if [ -n "$only" ]; then
 fi
 insmod "$FWGATE/bench/kmod/fwgate_null.ko" || exit 1
 "$FWGATE/build/bench/fwctl_bench"
-# mlx5: beside the stock mlx5_core where the kernel has one
-if modinfo mlx5_core > /dev/null 2>&1; then modprobe mlx5_core; fi
-if insmod "$FWGATE/drivers/fwctl/mlx5/mlx5_fwctl.ko" &&
-   insmod "$FWGATE/drivers/fwctl/mlx5/sim/mlx5_fwctl_sim.ko"; then
-	"$FWGATE/build/bench/mlx5_bench"
-else
-	echo "bench: mlx5 ERROR cannot load mlx5_fwctl"
-fi
+bash "$FWGATE/bench/mlx5-guest.sh"
 bash "$FWGATE/bench/amt-guest.sh"
 bash "$FWGATE/bench/amt-bulk-guest.sh"

@@ -42,7 +42,8 @@ static_assert(MLX5_ST_SZ_BYTES(mlx5_fwctl_out_hdr) == MLX5_FWCTL_MBOX_HDR_LEN);
 /**
  * struct mlx5_fwctl_transport - how commands reach one function's firmware
  * @exec: runs one PRM command, @in of @in_len bytes, the response in @out
- *	of @out_len bytes (which may alias @in). Returns 0, -EREMOTEIO when
+ *	of @out_len bytes, which is either @in itself or zeroed by the
+ *	caller (the simulated firmware relies on it). Returns 0, -EREMOTEIO when
  *	the firmware answered with a non-zero status (@out is valid), or
  *	another errno when the command did not reach the firmware. This is
  *	the contract of mlx5_cmd_do().

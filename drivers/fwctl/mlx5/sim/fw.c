@@ -267,7 +267,7 @@ static u8 mlx5sim_dispatch(struct mlx5sim_cmd *cmd)
  * @priv: the struct mlx5sim_fw
  * @in: the request
  * @in_len: its length
- * @out: the response buffer, which may be @in
+ * @out: the response buffer: @in itself, or zeroed by the caller
  * @out_len: its length
  *
  * Return: 0; -EREMOTEIO with the status and syndrome in @out; -ENOLINK when
@@ -299,7 +299,9 @@ int mlx5sim_fw_exec(void *priv, void *in, int in_len, void *out, int out_len)
 	cmd->opcode = MLX5_GET(mlx5_fwctl_in_hdr, cmd->req, opcode);
 	cmd->uid = MLX5_GET(mlx5_fwctl_in_hdr, cmd->req, uid);
 	cmd->op_mod = MLX5_GET(mlx5_fwctl_in_hdr, cmd->req, op_mod);
-	memset(out, 0, out_len);
+	/* A separate response buffer arrives zeroed (the transport contract). */
+	if (out == in)
+		memset(out, 0, out_len);
 
 	scoped_guard(mutex, &fw->lock) {
 		fw->cmds++;
