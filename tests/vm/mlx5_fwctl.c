@@ -136,7 +136,7 @@ static void test_caps(int fd)
 {
 	static uint8_t cur[PRM_QUERY_HCA_CAP_OUT_LEN], max[PRM_QUERY_HCA_CAP_OUT_LEN];
 	const uint8_t *c = cur + 16, *m = max + 16;
-	static const unsigned int types[] = { 0x1, 0x4, 0x20 };
+	static const unsigned int types[] = { 0x1, 0x4, 0x20, 0xd };
 	unsigned int i;
 
 	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 0 << 1 | 1, 16, cur,
@@ -152,10 +152,45 @@ static void test_caps(int fd)
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
 		tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, types[i] << 1 | 1, 16,
 				cur, sizeof(cur)), 0,
-		       "QUERY_HCA_CAP type 0x%x (Ethernet, RoCE, general 2)",
+		       "QUERY_HCA_CAP type 0x%x (Ethernet, RoCE, general 2, debug)",
 		       types[i]);
 		tap_eq(mbox_status(cur), 0, "page 0x%x exists", types[i]);
 	}
+	/* the debug page (type 0xd), still in cur: its sampling limits and the
+	 * diagnostic counter list, one 32-bit entry per id from bit 0x200
+	 */
+	tap_ok(prm_get(c, 0x9, 1) && prm_get(c, 0x20, 1) && prm_get(c, 0x21, 1),
+	       "debug page: resource_dump, single and repetitive sampling");
+	tap_eq(prm_get(c, 0x18, 8), 10, "debug page: log_max_samples 10");
+	tap_ok(prm_get(c, 0x200 + 0x10, 16) == 1 &&
+	       prm_get(c, 0x200 + 15 * 32 + 0x10, 16) == 16 &&
+	       prm_get(c, 0x200 + 16 * 32, 32) == 0,
+	       "debug page: diagnostic counters 1..16, nothing after");
+	mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 0 << 1 | 1, 16, cur, sizeof(cur));
+	tap_eq(prm_get(c, 0x280, 16), 16, "general page: num_of_diagnostic_counters 16");
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_HCA_CAP, 0x2 << 1 | 1, 16, cur,
+			sizeof(cur)), 0, "QUERY_HCA_CAP of a page not modelled (ODP)");
+	tap_eq(mbox_status(cur), PRM_STAT_BAD_PARAM, "is refused in the mailbox");
+}
+
+static void test_esw_functions(int fd)
+{
+	uint8_t out[0x80];
+
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_ESW_FUNCTIONS, 0, 16, out, sizeof(out)), 0,
+	       "QUERY_ESW_FUNCTIONS at configuration scope");
+	tap_eq(mbox_status(out), 0, "status OK");
+	/* host_params_context at byte 16: host_num_of_vfs at bit 0x10, total at 0x20 */
+	tap_ok(prm_get(out + 16, 0x10, 16) == 0 && prm_get(out + 16, 0x20, 16) == 8,
+	       "host PF: no VFs enabled, 8 supported");
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_ESW_FUNCTIONS, 1, 16, out, sizeof(out)), 0,
+	       "QUERY_ESW_FUNCTIONS op_mod 1");
+	tap_ok(mbox_status(out) == PRM_STAT_BAD_PARAM &&
+	       mbox_syndrome(out) == MLX5SIM_SYND_BAD_OP_MOD,
+	       "is refused: BAD_PARAM, syndrome bad op_mod");
+	tap_eq(mlx5_cmd(fd, 0, PRM_QUERY_ESW_FUNCTIONS, 0, 16, out, 0x40), 0,
+	       "QUERY_ESW_FUNCTIONS into 64 bytes");
+	tap_eq(mbox_status(out), PRM_STAT_BAD_OUTP_LEN, "status BAD_OUTP_LEN");
 }
 
 static void test_adapter_issi(int fd)
@@ -278,6 +313,18 @@ static void test_diag(int fd)
 		  "SET_DIAGNOSTIC_PARAMS at debug read-only: EBADMSG");
 	tap_eq(diag_set(fd, 2, 3, 0x99, out), 0, "an unknown counter id");
 	tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "is refused in the mailbox");
+	{
+		uint8_t in[32 + 8] = { 0 };
+		uint32_t out_len = 16;
+
+		mbox_hdr(in, PRM_SET_DIAGNOSTIC_PARAMS, 0, 0);
+		prm_set(in + 8, 0x00, 16, 1);	/* num_of_counters */
+		prm_set(in + 8, 0x18, 8, 11);	/* log_num_of_samples */
+		prm_set(in + 32, 0x10, 16, 3);
+		tap_eq(fw_rpc(fd, 2, in, sizeof(in), out, &out_len), 0,
+		       "2^11 samples, past the debug page's log_max_samples");
+		tap_eq(mbox_status(out), PRM_STAT_BAD_PARAM, "is refused in the mailbox");
+	}
 	tap_eq(diag_set(fd, 2, 3, 5, out), 0,
 	       "SET_DIAGNOSTIC_PARAMS at debug write: counters 3 and 5");
 	tap_eq(mbox_status(out), 0, "status OK");
@@ -411,6 +458,7 @@ int main(void)
 	test_fw_errors(fd);
 	test_caps(fd);
 	test_adapter_issi(fd);
+	test_esw_functions(fd);
 	test_registers(fd);
 	test_diag(fd);
 	test_trace(fd);

@@ -110,6 +110,26 @@ static u8 mlx5sim_query_hca_cap(struct mlx5sim_cmd *cmd)
 	return MLX5_CMD_STAT_OK;
 }
 
+/*
+ * QUERY_ESW_FUNCTIONS, op_mod 0: the host PF this function manages, present
+ * and enabled, with no VFs enabled out of MLX5SIM_TOTAL_VFS.
+ */
+static u8 mlx5sim_query_esw_functions(struct mlx5sim_cmd *cmd)
+{
+	u8 st = MLX5SIM_CHECK_LENS(cmd, query_esw_functions);
+	void *host;
+
+	if (st)
+		return st;
+	if (cmd->op_mod)
+		return mlx5sim_refuse(cmd, MLX5_CMD_STAT_BAD_PARAM_ERR,
+				      MLX5SIM_SYND_BAD_OP_MOD);
+	host = MLX5_ADDR_OF(query_esw_functions_out, cmd->out,
+			    host_params_context);
+	MLX5_SET(host_params_context, host, host_total_vfs, MLX5SIM_TOTAL_VFS);
+	return MLX5_CMD_STAT_OK;
+}
+
 static u8 mlx5sim_query_adapter(struct mlx5sim_cmd *cmd)
 {
 	u8 st = MLX5SIM_CHECK_LENS(cmd, query_adapter);
@@ -233,6 +253,7 @@ static const struct mlx5sim_handler {
 	{ MLX5_CMD_OP_QUERY_ISSI, mlx5sim_query_issi },
 	{ MLX5_CMD_OP_ACCESS_REG, mlx5sim_access_register },
 	{ MLX5_CMD_OP_NOP, mlx5sim_nop },
+	{ MLX5_CMD_OP_QUERY_ESW_FUNCTIONS, mlx5sim_query_esw_functions },
 	{ 0x819 /* QUERY_DIAGNOSTIC_PARAMS */, mlx5sim_diag_params },
 	{ 0x820 /* SET_DIAGNOSTIC_PARAMS */, mlx5sim_diag_set_params },
 	{ 0x821 /* QUERY_DIAGNOSTIC_COUNTERS */, mlx5sim_diag_counters },

@@ -1,19 +1,53 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The capability pages QUERY_HCA_CAP answers: general, Ethernet offloads,
- * RoCE and general 2, each as a maximum and a current value. The values
- * are plausible for a one-port 100G ConnectX-6 Dx Ethernet function.
+ * RoCE, general 2 and debug, each as a maximum and a current value. The
+ * values are plausible for a one-port 100G ConnectX-6 Dx Ethernet function.
  */
 #include <linux/mlx5/device.h>
 
 #include "../mlx5_fwctl.h"
 #include "mlx5sim.h"
 
+/*
+ * PRM fields 6.1's mlx5_ifc.h does not name: the general page's count of
+ * diagnostic counters, and the debug page's sampling limits and counter
+ * list (which the diagnostic-counter commands of fw_diag.c serve).
+ */
+struct mlx5_ifc_mlx5sim_hca_cap_diag_bits {
+	u8 reserved_at_0[0x280];
+	u8 num_of_diagnostic_counters[0x10];
+	u8 reserved_at_290[0x70];
+};
+
+struct mlx5_ifc_mlx5sim_debug_cap_bits {
+	u8 core_dump_general[0x1];
+	u8 core_dump_qp[0x1];
+	u8 reserved_at_2[0x7];
+	u8 resource_dump[0x1];
+	u8 reserved_at_a[0xe];
+	u8 log_max_samples[0x8];
+	u8 single[0x1];
+	u8 repetitive[0x1];
+	u8 stall_detect[0x1];
+	u8 reserved_at_23[0x15];
+	u8 log_min_sample_period[0x8];
+	u8 reserved_at_40[0x1c0];
+	u8 diagnostic_counter[MLX5SIM_DIAG_MAX_ID][0x20];
+};
+
+struct mlx5_ifc_mlx5sim_diag_cntr_layout_bits {
+	u8 sync[0x1];
+	u8 reserved_at_1[0xf];
+	u8 counter_id[0x10];
+};
+
 static const u16 mlx5sim_cap_types[MLX5SIM_CAP_PAGES] = {
 	[MLX5SIM_CAP_GENERAL] = MLX5_CAP_GENERAL,
 	[MLX5SIM_CAP_ETH] = MLX5_CAP_ETHERNET_OFFLOADS,
 	[MLX5SIM_CAP_ROCE] = MLX5_CAP_ROCE,
 	[MLX5SIM_CAP_GENERAL_2] = MLX5_CAP_GENERAL_2,
+	[MLX5SIM_CAP_DEBUG] = MLX5_CAP_DEBUG,
 };
 
 /**
@@ -79,6 +113,8 @@ static void mlx5sim_caps_general(void *p, u32 id, bool max)
 	MLX5_SET(cmd_hca_cap, p, log_max_sq, 23);
 	MLX5_SET(cmd_hca_cap, p, log_max_tir, 23);
 	MLX5_SET(cmd_hca_cap, p, log_max_tis, 23);
+	MLX5_SET(mlx5sim_hca_cap_diag, p, num_of_diagnostic_counters,
+		 MLX5SIM_DIAG_MAX_ID);
 	MLX5_SET(cmd_hca_cap, p, uctx_cap, MLX5_UCTX_CAP_RAW_TX |
 		 MLX5_UCTX_CAP_INTERNAL_DEV_RES |
 		 MLX5_FWCTL_UCTX_CAP_TOOLS_RESOURCES);
@@ -121,6 +157,25 @@ static void mlx5sim_caps_general_2(void *p)
 	MLX5_SET(cmd_hca_cap_2, p, log_min_mkey_entity_size, 12);
 }
 
+/* Sampling limits match what fw_diag.c accepts; counters 1..MAX, none sync. */
+static void mlx5sim_caps_debug(void *p)
+{
+	u16 i;
+
+	MLX5_SET(mlx5sim_debug_cap, p, core_dump_general, 1);
+	MLX5_SET(mlx5sim_debug_cap, p, resource_dump, 1);
+	MLX5_SET(mlx5sim_debug_cap, p, stall_detect, 1);
+	MLX5_SET(mlx5sim_debug_cap, p, log_max_samples, MLX5SIM_DIAG_LOG_MAX_SAMPLES);
+	MLX5_SET(mlx5sim_debug_cap, p, single, 1);
+	MLX5_SET(mlx5sim_debug_cap, p, repetitive, 1);
+	MLX5_SET(mlx5sim_debug_cap, p, log_min_sample_period, 0);
+	for (i = 0; i < MLX5SIM_DIAG_MAX_ID; i++) {
+		void *c = MLX5_ADDR_OF(mlx5sim_debug_cap, p, diagnostic_counter[i]);
+
+		MLX5_SET(mlx5sim_diag_cntr_layout, c, counter_id, i + 1);
+	}
+}
+
 void mlx5sim_caps_init(struct mlx5sim_fw *fw, u32 id)
 {
 	int mode;
@@ -133,5 +188,6 @@ void mlx5sim_caps_init(struct mlx5sim_fw *fw, u32 id)
 		mlx5sim_caps_eth(fw->caps[MLX5SIM_CAP_ETH][mode], max);
 		mlx5sim_caps_roce(fw->caps[MLX5SIM_CAP_ROCE][mode]);
 		mlx5sim_caps_general_2(fw->caps[MLX5SIM_CAP_GENERAL_2][mode]);
+		mlx5sim_caps_debug(fw->caps[MLX5SIM_CAP_DEBUG][mode]);
 	}
 }

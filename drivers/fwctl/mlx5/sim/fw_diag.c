@@ -12,8 +12,6 @@
 #include "../mlx5_fwctl.h"
 #include "mlx5sim.h"
 
-#define MLX5SIM_DIAG_MAX_ID	0x10
-
 /* PRM layouts; 6.1's mlx5_ifc.h has none of them. */
 struct mlx5_ifc_mlx5sim_diag_params_bits {
 	u8 num_of_counters[0x10];
@@ -94,7 +92,9 @@ u8 mlx5sim_diag_set(struct mlx5sim_fw *fw, const void *in, int in_len,
 		return mlx5sim_diag_refuse(syndrome,
 					   MLX5_CMD_STAT_BAD_INP_LEN_ERR,
 					   MLX5SIM_SYND_IN_LEN);
-	if (num > MLX5SIM_DIAG_COUNTERS)
+	if (num > MLX5SIM_DIAG_COUNTERS ||
+	    MLX5_GET(mlx5sim_diag_params, ctx, log_num_of_samples) >
+	    MLX5SIM_DIAG_LOG_MAX_SAMPLES)
 		return mlx5sim_diag_refuse(syndrome, MLX5_CMD_STAT_BAD_PARAM_ERR,
 					   MLX5SIM_SYND_BAD_PARAM);
 	if (in_len < DIAG_MBOX_LEN + num * DIAG_ID_LEN)

@@ -20,13 +20,17 @@ enum mlx5sim_cap_page {
 	MLX5SIM_CAP_ETH,
 	MLX5SIM_CAP_ROCE,
 	MLX5SIM_CAP_GENERAL_2,
+	MLX5SIM_CAP_DEBUG,
 	MLX5SIM_CAP_PAGES,
 };
 
 #define MLX5SIM_CAP_PAGE_LEN	4096
 #define MLX5SIM_MAX_UIDS	1024
 #define MLX5SIM_MAX_DELAY_MS	10000
-#define MLX5SIM_DIAG_COUNTERS	4
+#define MLX5SIM_DIAG_COUNTERS	4	/* selected at once (SET_DIAGNOSTIC_PARAMS) */
+#define MLX5SIM_DIAG_MAX_ID	0x10	/* counter ids 1..MAX exist */
+#define MLX5SIM_DIAG_LOG_MAX_SAMPLES 10	/* log_num_of_samples limit */
+#define MLX5SIM_TOTAL_VFS	8	/* QUERY_ESW_FUNCTIONS: VFs the host PF supports */
 
 /* The simulated firmware; @lock serialises commands. */
 struct mlx5sim_fw {
