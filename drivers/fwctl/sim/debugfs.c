@@ -42,7 +42,7 @@ void fwsim_debugfs_dev_add(struct fwsim_dev *sdev)
 {
 	struct fwsim_fw *fw = &sdev->fw;
 
-	sdev->ddir = debugfs_create_dir(dev_name(&sdev->dev), fwsim_ddir);
+	sdev->ddir = debugfs_create_dir(dev_name(&sdev->sb.dev), fwsim_ddir);
 	debugfs_create_u32("contexts", 0400, sdev->ddir, &fw->contexts);
 	debugfs_create_u32("fail_open", 0600, sdev->ddir, &fw->fail_open);
 	debugfs_create_u32("inject_errors", 0600, sdev->ddir,

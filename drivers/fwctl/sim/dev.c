@@ -57,7 +57,7 @@ static void *fwsim_info(struct fwctl_uctx *uctx, size_t *length)
 	info->uctx_id = su->ctx->id;
 	info->caps = FWSIM_CAPS;
 	info->fw_version = FWSIM_FW_VERSION;
-	info->dev_id = sdev->id;
+	info->dev_id = sdev->sb.id;
 	*length = sizeof(*info);
 	return info;
 }
@@ -93,7 +93,7 @@ static const struct fwctl_ops fwsim_fwctl_ops = {
 int fwsim_fwctl_probe(struct fwsim_dev *sdev)
 {
 	struct fwsim_fwctl *fwctl __free(fwctl) =
-		fwctl_alloc_device(&sdev->dev, &fwsim_fwctl_ops,
+		fwctl_alloc_device(&sdev->sb.dev, &fwsim_fwctl_ops,
 				   struct fwsim_fwctl, fwctl);
 	int ret;
 

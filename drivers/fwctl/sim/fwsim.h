@@ -15,6 +15,7 @@
 #include <uapi/fwctl/fwctl_sim.h>
 
 #include "fwsim_catalogue.h"
+#include "../simbus.h"
 
 #define FWSIM_NUM_REGS		64
 #define FWSIM_MEM_SIZE		4096
@@ -61,12 +62,9 @@ struct fwsim_fw {
 };
 
 struct fwsim_dev {
-	struct device dev;
-	struct list_head list;
-	u32 id;
+	struct simbus_dev sb;	/* dev, id: see simbus.h */
 	struct fwsim_fwctl *fwctl;
 	struct dentry *ddir;
-	int probe_err;	/* why the last probe failed, for new_device */
 	struct fwsim_fw fw;
 };
 
@@ -80,9 +78,9 @@ struct fwsim_uctx {
 	struct fwsim_ctx *ctx;
 };
 
-static inline struct fwsim_dev *to_fwsim_dev(struct device *dev)
+static inline struct fwsim_dev *to_fwsim_dev(struct simbus_dev *sb)
 {
-	return container_of(dev, struct fwsim_dev, dev);
+	return container_of(sb, struct fwsim_dev, sb);
 }
 
 /* fw.c: the firmware model */

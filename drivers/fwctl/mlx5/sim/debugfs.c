@@ -62,7 +62,7 @@ void mlx5sim_debugfs_dev_add(struct mlx5sim_dev *sdev)
 	struct mlx5sim_fw *fw = &sdev->fw;
 	struct dentry *d;
 
-	d = debugfs_create_dir(dev_name(&sdev->dev), mlx5sim_debugfs_root);
+	d = debugfs_create_dir(dev_name(&sdev->sb.dev), mlx5sim_debugfs_root);
 	sdev->ddir = d;
 	debugfs_create_u32("live_uids", 0400, d, &fw->live_uids);
 	debugfs_create_u64("cmds", 0400, d, &fw->cmds);

@@ -13,6 +13,7 @@
 #include <linux/xarray.h>
 
 #include "mlx5sim_synd.h"
+#include "../../simbus.h"
 
 /* Capability pages the model answers QUERY_HCA_CAP for. */
 enum mlx5sim_cap_page {
@@ -64,18 +65,15 @@ struct mlx5sim_fw {
 };
 
 struct mlx5sim_dev {
-	struct device dev;
-	struct list_head list;
-	u32 id;
+	struct simbus_dev sb;	/* dev, id: see simbus.h */
 	struct mlx5_fwctl_dev *mcdev;
 	struct dentry *ddir;
-	int probe_err;
 	struct mlx5sim_fw fw;
 };
 
-static inline struct mlx5sim_dev *to_mlx5sim_dev(struct device *dev)
+static inline struct mlx5sim_dev *to_mlx5sim_dev(struct simbus_dev *sb)
 {
-	return container_of(dev, struct mlx5sim_dev, dev);
+	return container_of(sb, struct mlx5sim_dev, sb);
 }
 
 /* fw.c: the command interface */
