@@ -2,11 +2,15 @@
 /*
  * libFuzzer target for everything that reads untrusted bytes without a
  * device: command words (split_line, sim_parse, number and hex parsers),
- * JSON escaping, sim response headers and the device-data decoders.
+ * JSON escaping, sim response headers and the device-data decoders; and
+ * whole command lines through cli_run() (every object: dev, info, rpc, sim,
+ * mlx5, sap) against the fake kernel of fake.c, which every ioctl() reaches
+ * (-Wl,--wrap=ioctl) and whose sysfs and /dev trees discovery reads.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "fake.h"
 #include "fwctl.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -45,6 +49,55 @@ static void words(const char *s)
 	free(copy);
 }
 
+static void fake_tree_atexit(void)
+{
+	fake_tree_cleanup();
+}
+
+/*
+ * A command line, as the fwctl command would run it. Words with a '/' are
+ * skipped: a path names a node outside the fake tree, and no fuzz input
+ * should make the fuzzer open one.
+ */
+static void command_line(const char *s, uint8_t mode)
+{
+	static const uint32_t types[] = {
+		FWCTL_DEVICE_TYPE_FWGATE_SIM, FWCTL_DEVICE_TYPE_MLX5,
+		FWCTL_DEVICE_TYPE_FWGATE_SAP, 0,
+	};
+	static int tree = -1;
+	char *copy, *argv[32];
+	struct cli c;
+	int argc;
+
+	if (strchr(s, '/'))
+		return;
+	if (tree < 0) {
+		tree = fake_tree_setup() ? 0 : 1;
+		if (tree)
+			atexit(fake_tree_atexit);
+	}
+	if (!tree)
+		return;
+	copy = strdup(s);
+	if (!copy)
+		return;
+	argc = split_line(copy, argv, 32);
+	if (argc > 0) {
+		fake_reset();
+		fk.type = types[mode % 4];
+		fk.resp_mode = (mode >> 2) % 4;
+		memset(&c, 0, sizeof(c));
+		c.out = c.err = sink();
+		c.json = mode & 16;
+		c.pretty = mode & 32;
+		json_init(&c.j, c.out, c.pretty);
+		cli_run(&c, argc, argv);
+		cli_close_all(&c);
+	}
+	free(copy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const uint32_t types[] = {
@@ -69,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data + 1, size - 1);
 	s[size - 1] = 0;
 
-	switch (data[0] % 4) {
+	switch (data[0] % 5) {
 	case 0:
 		if (!parse_hex(s, &bytes, &n))
 			free(bytes);
@@ -94,6 +147,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (c.json)
 				json_obj_close(&c.j);
 		}
+		break;
+	case 4:
+		command_line(s, data[0] / 5);
 		break;
 	}
 	free(s);
