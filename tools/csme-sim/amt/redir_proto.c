@@ -381,8 +381,12 @@ static bool dispatch(struct redir_conn *c, const uint8_t *d, uint64_t now,
 			return false;
 		return true;
 	case REDIR_ST_SOL_ENDED:
-		/* a heartbeat echo may cross our EndSOLRedirection reply */
-		if (type == REDIR_SOL_HEARTBEAT)
+		/*
+		 * A heartbeat echo may cross our EndSOLRedirection reply, and
+		 * amtterm sends the ^] that ended SOL as data after 0x22:
+		 * both are dropped.
+		 */
+		if (type == REDIR_SOL_HEARTBEAT || type == REDIR_SOL_DATA_TO_HOST)
 			return true;
 		if (type != REDIR_START_SOL)
 			return false;
