@@ -4,14 +4,15 @@
  * does not implement yet on this branch, so that csme-sim and the unit
  * tests link with redir.c. Nothing registers a service here: listening
  * fails and a connection never exists. The real ones come with amt_net's
- * byte-stream rework; this file must go when that lands.
+ * byte-stream rework; this file must go when that lands. They are weak,
+ * so the real ones win should both be linked meanwhile.
  */
 #include <errno.h>
 
 #include "amt_svc.h"
 
-int amt_net_listen(struct amt_net *net, uint16_t port,
-		   const struct amt_svc_ops *ops, void *svc)
+__attribute__((weak))
+int amt_net_listen(struct amt_net *net, uint16_t port, const struct amt_svc_ops *ops, void *svc)
 {
 	(void)net;
 	(void)port;
@@ -20,7 +21,7 @@ int amt_net_listen(struct amt_net *net, uint16_t port,
 	return -ENOSYS;
 }
 
-size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len)
+__attribute__((weak)) size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len)
 {
 	(void)c;
 	(void)data;
@@ -28,53 +29,53 @@ size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len)
 	return 0;
 }
 
-size_t amt_conn_tx_room(const struct amt_conn *c)
+__attribute__((weak)) size_t amt_conn_tx_room(const struct amt_conn *c)
 {
 	(void)c;
 	return 0;
 }
 
-size_t amt_conn_tx_pending(const struct amt_conn *c)
+__attribute__((weak)) size_t amt_conn_tx_pending(const struct amt_conn *c)
 {
 	(void)c;
 	return 0;
 }
 
-void amt_conn_close(struct amt_conn *c)
+__attribute__((weak)) void amt_conn_close(struct amt_conn *c)
 {
 	(void)c;
 }
 
-void amt_conn_abort(struct amt_conn *c)
+__attribute__((weak)) void amt_conn_abort(struct amt_conn *c)
 {
 	(void)c;
 }
 
-void amt_conn_set_priv(struct amt_conn *c, void *priv)
+__attribute__((weak)) void amt_conn_set_priv(struct amt_conn *c, void *priv)
 {
 	(void)c;
 	(void)priv;
 }
 
-void *amt_conn_priv(const struct amt_conn *c)
+__attribute__((weak)) void *amt_conn_priv(const struct amt_conn *c)
 {
 	(void)c;
 	return NULL;
 }
 
-uint32_t amt_conn_peer_ip(const struct amt_conn *c)
+__attribute__((weak)) uint32_t amt_conn_peer_ip(const struct amt_conn *c)
 {
 	(void)c;
 	return 0;
 }
 
-uint16_t amt_conn_peer_port(const struct amt_conn *c)
+__attribute__((weak)) uint16_t amt_conn_peer_port(const struct amt_conn *c)
 {
 	(void)c;
 	return 0;
 }
 
-struct amt_net *amt_conn_net(const struct amt_conn *c)
+__attribute__((weak)) struct amt_net *amt_conn_net(const struct amt_conn *c)
 {
 	(void)c;
 	return NULL;
