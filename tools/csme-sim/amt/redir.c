@@ -16,6 +16,7 @@ struct redir_link {
 	size_t unconsumed;	/* bytes rx left for later, for peer_fin */
 	bool clock_known;	/* a tick gave this connection the time */
 	bool closing;		/* close once out is empty */
+	bool close_sent;	/* amt_conn_close() called */
 };
 
 void amt_redir_init(struct amt_redir *r, struct amt_model *m)
@@ -41,8 +42,10 @@ static void link_flush(struct amt_conn *c, struct redir_link *l)
 	}
 	if (redir_conn_closed(&l->pc))
 		l->closing = true;
-	if (l->closing && !l->out.len)
+	if (l->closing && !l->out.len && !l->close_sent) {
 		amt_conn_close(c);
+		l->close_sent = true;
+	}
 }
 
 /* Console output, as much as the transmit buffer takes, then flush. */
