@@ -20,8 +20,9 @@ check "amtterm is installed" command -v amtterm
 check "the harness is built" test -x "$harness"
 
 # run_session PASSWORD SECONDS KEYS...: start the harness, run amtterm under
-# a pty fed with the KEYS (each "sleep:text"), leave amtterm's screen in
-# $tmp/out and the harness counters in $tmp/stats.
+# a pty fed with the KEYS (each "sleep:text", the first counted from when
+# amtterm reports the session up), leave amtterm's screen in $tmp/out and
+# the harness counters in $tmp/stats.
 run_session() {
 	local pass=$1 secs=$2 port i
 	shift 2
@@ -34,6 +35,11 @@ run_session() {
 	done
 	port=$(cat "$tmp/port" 2> /dev/null)
 	{
+		# keys typed before amtterm makes its tty raw would be flushed
+		for i in $(seq 100); do
+			grep -qs -e "connected now" -e "failed" "$tmp/out" && break
+			sleep 0.1
+		done
 		for k in "$@"; do
 			sleep "${k%%:*}"
 			printf '%b' "${k#*:}"
@@ -48,8 +54,8 @@ stat() {
 	sed -n "s/^$1=//p" "$tmp/stats"
 }
 
-# 1. A whole session: the line typed after 1 s, ^] after the first heartbeat.
-run_session 'P@ssw0rd' 12 '1:hello-sol\r' '5.5:\035'
+# 1. A whole session: a line typed, ^] after the first heartbeat (5 s).
+run_session 'P@ssw0rd' 15 '0.5:hello-sol\r' '5.5:\035'
 check "amtterm reached serial-over-lan" grep -q "serial-over-lan redirection ok" "$tmp/out"
 check "the console banner reached amtterm" grep -q "csme-sim SOL console" "$tmp/out"
 # amtterm keeps its tty raw without echo: only the server's echo shows it
@@ -67,7 +73,7 @@ check_eq "no session was rejected" \
 grep -q "reason none" "$tmp/herr" || sed 's/^/# /' "$tmp/herr" "$tmp/out"
 
 # 2. A wrong password: refused, amtterm gives up, nothing typed reaches SOL.
-run_session 'wrong' 4 '1:x'
+run_session 'wrong' 4 '0.2:x'
 check "amtterm reports the refused authentication" \
 	grep -q "session authentication failed" "$tmp/out"
 check_eq "one refused authentication" "$(stat auth_failed)" 1
