@@ -35,4 +35,11 @@ $(BUILD)/vm-tests/mlx5_%: $(FWGATE)/tests/vm/mlx5_%.c $(VM_TEST_HDRS) \
 	$(CC) $(USER_CFLAGS) -I$(MLX5_DIR) -o $@ $< $(MLX5_DIR)/mlx5_policy.c \
 		$(USER_LDLIBS)
 
+# The AMT load client computes HTTP Digest with csme-sim's MD5.
+AMT_DIR := $(FWGATE)/tools/csme-sim/amt
+$(BUILD)/vm-tests/amt_load: $(FWGATE)/tests/vm/amt_load.c $(VM_TEST_HDRS) \
+		$(AMT_DIR)/md5.c $(AMT_DIR)/md5.h
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -I$(AMT_DIR) -o $@ $< $(AMT_DIR)/md5.c $(USER_LDLIBS)
+
 -include $(wildcard $(FWGATE)/lib/*/build.mk $(FWGATE)/tools/*/build.mk $(FWGATE)/bench/build.mk)

@@ -5,6 +5,7 @@
  * measures the host's own web server (Linux traffic on another port).
  *
  *   amt_load [-c CONNS] [-t SECONDS] [-T REQ_TIMEOUT] [-b POST_BYTES]
+ *            [-d BODY_FILE] [-u USER:PASSWORD]
  *            [-H HOST_IP:PORT] [-B BASELINE_SECONDS] -r SPEC [-r SPEC...]
  *            AMT_IP:PORT
  *
@@ -13,7 +14,13 @@
  * starting at spec i. POST requests carry a body of POST_BYTES (so it
  * spans several TCP segments). Every request says "Connection: keep-alive";
  * a connection is reused when the server keeps it open and reopened when
- * the server announced "Connection: close" and closed it. A response is
+ * the server announced "Connection: close" and closed it. With -d, POST
+ * and PUT carry that file as a SOAP 1.2 body (a WS-Management request)
+ * instead of POST_BYTES of filler. With -u, a 401 with a Digest challenge
+ * is answered as RFC 7616 clients do (MD5, qop=auth): the connection keeps
+ * the nonce and sends every later request with Authorization and a
+ * growing nonce count; a stale nonce is replaced, any other 401 after
+ * authenticating is a failure. A response is
  * correct only with the expected status, an exact Content-Length, the whole
  * body and TEXT in it. A server that closes without announcing it, a reset,
  * or no complete answer within REQ_TIMEOUT seconds (default 10) is a
@@ -43,6 +50,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "md5.h"
+
 #define MAX_SPECS	16
 #define MAX_CONNS	1024
 #define RBUF		65536
@@ -66,6 +75,10 @@ struct conn {
 	size_t wlen, woff;
 	char rbuf[RBUF];
 	size_t rlen;
+	/* HTTP Digest state of this connection (-u) */
+	char realm[96], nonce[128], opaque[128];
+	unsigned int nc;
+	int challenges;		/* 401s in a row for the request in flight */
 };
 
 static struct spec specs[MAX_SPECS];
@@ -75,8 +88,13 @@ static bool have_host;
 static size_t post_bytes = 3000;
 static double req_timeout = 10;
 static volatile bool host_stop;
+static char *body_file;		/* -d: the POST/PUT body */
+static size_t body_len;
+static char user[64], password[64];	/* -u */
+static bool digest;
 
 static unsigned long n_req, n_ok, n_fail, n_reused, n_reconn, n_connects;
+static unsigned long n_challenges, n_stale;
 static double lat_sum, lat_max;
 static int n_reports;
 
@@ -159,27 +177,67 @@ static void conn_close(int ep, struct conn *c)
 	c->fd = -1;
 }
 
+static void md5_hex_of(char out[MD5_HEX_LEN + 1], const char *fmt, ...)
+{
+	uint8_t d[MD5_DIGEST_LEN];
+	char buf[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	md5(buf, n < 0 ? 0 : (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1, d);
+	md5_hex(d, out);
+}
+
+/* The Authorization header for the next request on @c (RFC 7616 3.4). */
+static size_t digest_header(struct conn *c, const struct spec *sp, char *out, size_t cap)
+{
+	char ha1[MD5_HEX_LEN + 1], ha2[MD5_HEX_LEN + 1], resp[MD5_HEX_LEN + 1];
+	char cnonce[17];
+	int n;
+
+	c->nc++;
+	snprintf(cnonce, sizeof(cnonce), "%08x%08x", (unsigned int)rand(), c->nc);
+	md5_hex_of(ha1, "%s:%s:%s", user, c->realm, password);
+	md5_hex_of(ha2, "%s:%s", sp->method, sp->path);
+	md5_hex_of(resp, "%s:%s:%08x:%s:auth:%s", ha1, c->nonce, c->nc, cnonce, ha2);
+	n = snprintf(out, cap,
+		     "Authorization: Digest username=\"%s\", realm=\"%s\", nonce=\"%s\", "
+		     "uri=\"%s\", qop=auth, nc=%08x, cnonce=\"%s\", response=\"%s\"%s%s%s\r\n",
+		     user, c->realm, c->nonce, sp->path, c->nc, cnonce, resp,
+		     c->opaque[0] ? ", opaque=\"" : "", c->opaque, c->opaque[0] ? "\"" : "");
+	return n < 0 || (size_t)n >= cap ? 0 : (size_t)n;
+}
+
 static void conn_request(struct conn *c)
 {
 	const struct spec *sp = &specs[c->next_spec];
 	bool post = !strcmp(sp->method, "POST") || !strcmp(sp->method, "PUT");
-	size_t hl, i;
+	size_t hl, i, blen = body_file ? body_len : post_bytes;
 
 	c->cur = c->next_spec;
 	c->next_spec = (c->next_spec + 1) % nspecs;
 	free(c->wbuf);
-	c->wbuf = malloc(512 + post_bytes);
+	c->wbuf = malloc(1024 + blen);
 	if (!c->wbuf)
 		abort();
-	hl = (size_t)snprintf(c->wbuf, 512,
+	hl = (size_t)snprintf(c->wbuf, 1024,
 			      "%s %s HTTP/1.1\r\nHost: amt\r\nUser-Agent: fwgate-amt-load\r\n"
 			      "Connection: keep-alive\r\n", sp->method, sp->path);
+	if (digest && c->nonce[0])
+		hl += digest_header(c, sp, c->wbuf + hl, 1024 - 64 - hl);
 	if (post)
-		hl += (size_t)snprintf(c->wbuf + hl, 512 - hl,
-				       "Content-Type: application/octet-stream\r\n"
-				       "Content-Length: %zu\r\n", post_bytes);
-	hl += (size_t)snprintf(c->wbuf + hl, 512 - hl, "\r\n");
-	if (post) {
+		hl += (size_t)snprintf(c->wbuf + hl, 1024 - hl,
+				       "Content-Type: %s\r\nContent-Length: %zu\r\n",
+				       body_file ? "application/soap+xml;charset=UTF-8" :
+				       "application/octet-stream", blen);
+	hl += (size_t)snprintf(c->wbuf + hl, 1024 - hl, "\r\n");
+	if (post && body_file) {
+		memcpy(c->wbuf + hl, body_file, blen);
+		hl += blen;
+	} else if (post) {
 		for (i = 0; i < post_bytes; i++)
 			c->wbuf[hl + i] = (char)('a' + (i * 7 + (size_t)c->cur) % 26);
 		hl += post_bytes;
@@ -220,9 +278,71 @@ static const char *find_header(const char *h, size_t hlen, const char *name)
 	return NULL;
 }
 
+/* Copy the quoted or bare value of @name in a Digest challenge. */
+static bool digest_param(const char *h, const char *end, const char *name, char *out,
+			 size_t cap)
+{
+	size_t nl = strlen(name), n = 0;
+	const char *p = h;
+
+	while ((p = strcasestr(p, name)) && p < end) {
+		const char *v = p + nl;
+
+		if ((p == h || strchr(" ,\t", p[-1])) && *v == '=') {
+			bool q = *++v == '"';
+
+			v += q;
+			while (v < end && n + 1 < cap && (q ? *v != '"' : !strchr(", \r\n", *v)))
+				out[n++] = *v++;
+			out[n] = 0;
+			return true;
+		}
+		p = v;
+	}
+	return false;
+}
+
+/*
+ * A 401 with a Digest challenge: take its nonce. Returns 2 (send the
+ * request again) or -1 (authentication failed).
+ */
+static int conn_challenge(int idx, struct conn *c, const char *hdr, size_t hlen)
+{
+	const char *v = find_header(hdr, hlen, "WWW-Authenticate"), *eol;
+	char stale[8] = "";
+
+	if (!v || !(eol = memchr(v, '\n', hlen - (size_t)(v - hdr))) ||
+	    !strcasestr(v, "Digest") || strcasestr(v, "Digest") > eol) {
+		report(idx, "%s: 401 without a Digest challenge", specs[c->cur].path);
+		return -1;
+	}
+	digest_param(v, eol, "stale", stale, sizeof(stale));
+	if (c->nonce[0] && strcasecmp(stale, "true")) {
+		report(idx, "%s: credentials refused (401, not stale)", specs[c->cur].path);
+		return -1;
+	}
+	if (++c->challenges > 3) {
+		report(idx, "%s: 401 again and again", specs[c->cur].path);
+		return -1;
+	}
+	if (!digest_param(v, eol, "realm", c->realm, sizeof(c->realm)) ||
+	    !digest_param(v, eol, "nonce", c->nonce, sizeof(c->nonce))) {
+		report(idx, "%s: Digest challenge without realm or nonce", specs[c->cur].path);
+		return -1;
+	}
+	c->opaque[0] = 0;
+	digest_param(v, eol, "opaque", c->opaque, sizeof(c->opaque));
+	c->nc = 0;
+	if (c->nonce[0] && !strcasecmp(stale, "true"))
+		n_stale++;
+	n_challenges++;
+	return 2;
+}
+
 /*
  * Check the response in c->rbuf. Returns 1 when complete and correct
- * (*close_after set), 0 when more bytes are needed, -1 on a wrong answer.
+ * (*close_after set), 0 when more bytes are needed, 2 when the request must
+ * be sent again with credentials, -1 on a wrong answer.
  */
 static int conn_check(int idx, struct conn *c, bool eof, bool *close_after)
 {
@@ -258,6 +378,10 @@ static int conn_check(int idx, struct conn *c, bool eof, bool *close_after)
 		       (long)(blen - (head ? 0 : (size_t)clen)));
 		return -1;
 	}
+	v = find_header(c->rbuf, hlen, "Connection");
+	*close_after = v && !strncasecmp(v + strspn(v, " \t"), "close", 5);
+	if (status == 401 && digest && sp->status != 401)
+		return conn_challenge(idx, c, c->rbuf, hlen);
 	if (status != sp->status) {
 		report(idx, "%s: status %d, expected %d", sp->path, status, sp->status);
 		return -1;
@@ -266,8 +390,7 @@ static int conn_check(int idx, struct conn *c, bool eof, bool *close_after)
 		report(idx, "%s: body lacks \"%s\" (%ld bytes)", sp->path, sp->text, clen);
 		return -1;
 	}
-	v = find_header(c->rbuf, hlen, "Connection");
-	*close_after = v && !strncasecmp(v + strspn(v, " \t"), "close", 5);
+	c->challenges = 0;
 	return 1;
 }
 
@@ -327,6 +450,13 @@ static bool conn_read(int idx, struct conn *c)
 	r = conn_check(idx, c, eof, &close_after);
 	if (r == 0)
 		return true;
+	if (r == 2) {
+		/* the same request again, with credentials: not a new request */
+		c->next_spec = c->cur;
+		c->cur = -1;
+		n_req--;
+		return !(close_after || eof);
+	}
 	cur = c->cur;
 	conn_done(c, r > 0);
 	if (r < 0)
@@ -402,9 +532,32 @@ static void *host_thread(void *arg)
 
 /* ---- main --------------------------------------------------------------- */
 
+static int read_body(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	long n;
+
+	if (!f)
+		return -1;
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || n > (1 << 20) ||
+	    fseek(f, 0, SEEK_SET)) {
+		fclose(f);
+		return -1;
+	}
+	body_file = malloc((size_t)n + 1);
+	if (!body_file || fread(body_file, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	body_len = (size_t)n;
+	return 0;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: amt_load [-c CONNS] [-t SECONDS] [-T REQ_TIMEOUT] [-b POST_BYTES]\n"
+			"                [-d BODY_FILE] [-u USER:PASSWORD]\n"
 			"                [-H HOST_IP:PORT] [-B BASELINE_SECONDS] -r SPEC... AMT_IP:PORT\n");
 	exit(2);
 }
@@ -417,8 +570,17 @@ int main(int argc, char **argv)
 	double dur = 20, base = 3, t0, t_end, now;
 	pthread_t ht;
 
-	while ((opt = getopt(argc, argv, "c:t:T:b:H:B:r:")) != -1) {
+	while ((opt = getopt(argc, argv, "c:t:T:b:d:u:H:B:r:")) != -1) {
 		switch (opt) {
+		case 'd':
+			if (read_body(optarg))
+				usage();
+			break;
+		case 'u':
+			if (sscanf(optarg, "%63[^:]:%63[^\n]", user, password) != 2)
+				usage();
+			digest = true;
+			break;
 		case 'c':
 			nconns = atoi(optarg);
 			break;
@@ -544,6 +706,7 @@ int main(int argc, char **argv)
 	printf("conns=%d\nseconds=%.1f\nrequests=%lu\nok=%lu\nfailed=%lu\n", nconns, now - t0,
 	       n_req, n_ok, n_fail);
 	printf("reused=%lu\nreconnects=%lu\nconnects=%lu\n", n_reused, n_reconn, n_connects);
+	printf("challenges=%lu\nstale=%lu\n", n_challenges, n_stale);
 	printf("rate=%.1f\nlat_mean_ms=%.1f\nlat_max_ms=%.1f\n", n_ok / (now - t0),
 	       n_ok ? 1e3 * lat_sum / n_ok : 0, 1e3 * lat_max);
 	if (have_host) {
