@@ -64,7 +64,7 @@ static void drive(const uint8_t *d, size_t len, size_t step, char *log, size_t l
 			switch (ev) {
 			case HTTP_EV_NONE:
 				if (!n || off != recvd)
-					abort();	/* stalled, or stopped early without event */
+					abort();	/* stalled, or stopped early */
 				break;
 			case HTTP_EV_CONTINUE:
 				if (!p.expect_continue)
@@ -82,14 +82,15 @@ static void drive(const uint8_t *d, size_t len, size_t step, char *log, size_t l
 					abort();
 				if (!p.chunked && p.body_len != p.content_length)
 					abort();
-				used = log_ev(log, used, logsz, "R%s %s %d %zu;", p.method, p.target,
-					      p.keep_alive, p.body_len);
+				used = log_ev(log, used, logsz, "R%s %s %d %zu;", p.method,
+					      p.target, p.keep_alive, p.body_len);
 				if (!p.keep_alive)
 					stop = true;
 				http_parser_next(&p);
 				break;
 			case HTTP_EV_ERROR:
-				if (!status_documented(p.status) || (p.keep_alive && p.status != 413))
+				if (!status_documented(p.status) ||
+				    (p.keep_alive && p.status != 413))
 					abort();
 				used = log_ev(log, used, logsz, "E%d%d;", p.status, p.keep_alive);
 				if (!p.keep_alive)

@@ -170,7 +170,8 @@ static void test_challenge_and_verify(void)
 	tap_eq(check(authz("admin", PASS, "GET", "/", nonce2, "0000000d", NULL), "GET", "/",
 		     5000 + 60000), DIGEST_STALE, "digest: expired nonce is stale");
 	tap_eq(check(authz("admin", PASS, "GET", "/", "00000000deadbeef", "00000001", NULL),
-		     "GET", "/", 6000), DIGEST_STALE, "digest: unknown nonce, right password: stale");
+		     "GET", "/", 6000), DIGEST_STALE,
+	       "digest: unknown nonce, right password: stale");
 	tap_eq(check(authz("admin", "bad", "GET", "/", "00000000deadbeef", "00000001", NULL),
 		     "GET", "/", 6000), DIGEST_BAD_RESPONSE,
 	       "digest: unknown nonce, wrong password: not stale");

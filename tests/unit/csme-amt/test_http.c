@@ -253,7 +253,8 @@ static void test_digest_login(void)
 	nonce_of(&r, nonce);
 
 	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 1, "P@ssw0rd", NULL), false);
-	tap_ok(r.status == 200 && strstr(r.body, "csme-sim") && strstr(r.body, AMT_MODEL_FW_VERSION),
+	tap_ok(r.status == 200 && strstr(r.body, "csme-sim") &&
+	       strstr(r.body, AMT_MODEL_FW_VERSION),
 	       "auth: right credentials -> 200 status page");
 	r = exchange(&c, req_auth("GET", "/hw-sys.htm", nonce, 2, "P@ssw0rd", NULL), false);
 	amt_model_uuid_str(&model, uuid);

@@ -45,7 +45,8 @@ static void drive(const char *in, size_t len, size_t step, size_t body_max,
 			case HTTP_EV_REQUEST:
 				used += snprintf(log + used, logsz - used, "R %s %s %s %zu:%.*s|",
 						 p.method, p.target, p.keep_alive ? "ka" : "close",
-						 p.body_len, (int)(p.body_len < 16 ? p.body_len : 16),
+						 p.body_len,
+						 (int)(p.body_len < 16 ? p.body_len : 16),
 						 p.body ? (const char *)p.body : "");
 				if (!p.keep_alive)
 					stop = true;
@@ -265,7 +266,8 @@ static const struct {
 	  400 },
 	{ "Transfer-Encoding not ending in chunked",
 	  "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", 400 },
-	{ "chunked twice", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, chunked\r\n\r\n",
+	{ "chunked twice",
+	  "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, chunked\r\n\r\n",
 	  400 },
 	{ "unknown transfer coding",
 	  "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501 },
@@ -273,13 +275,15 @@ static const struct {
 	  "POST / HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\nContent-Length: 1\r\n\r\nx", 417 },
 	{ "chunk size not hex", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
 	  "zz\r\n", 400 },
-	{ "junk after chunk size", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+	{ "junk after chunk size",
+	  "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
 	  "5 x\r\nhello\r\n0\r\n\r\n", 400 },
 	{ "no CRLF after chunk data",
 	  "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n0\r\n\r\n",
 	  400 },
 	{ "malformed trailer",
-	  "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nbad trailer\r\n\r\n",
+	  "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+	  "0\r\nbad trailer\r\n\r\n",
 	  400 },
 };
 
@@ -330,7 +334,8 @@ static void test_header_limits(void)
 	buf[n + i + 2] = '\n';
 	buf[n + i + 3] = '\0';
 	drive(buf, strlen(buf), 100, 0, log, sizeof(log));
-	tap_ok(!strcmp(log, "R GET / ka 0:|"), "parse: header block just under the limit (%s)", log);
+	tap_ok(!strcmp(log, "R GET / ka 0:|"), "parse: header block just under the limit (%s)",
+	       log);
 	memset(buf + n, 'v', HTTP_HDR_BYTES);
 	strcpy(buf + n + HTTP_HDR_BYTES, "\r\n\r\n");
 	drive(buf, strlen(buf), 1, 0, log, sizeof(log));

@@ -235,8 +235,8 @@ int http_answer(struct amt_http *srv, const struct http_parser *p, uint64_t now_
 		if (body.err)
 			status = answer_status(srv, out, 500, NULL, head, ka);
 		else
-			http_response(srv, out, status = 200, CT_HTML, "Cache-Control: no-cache\r\n",
-				      body.p, body.len, head, ka);
+			http_response(srv, out, status = 200, CT_HTML,
+				      "Cache-Control: no-cache\r\n", body.p, body.len, head, ka);
 		abuf_free(&body);
 		return status;
 	default:

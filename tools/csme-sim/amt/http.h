@@ -24,10 +24,11 @@
 
 #define AMT_HTTP_PORT		16992
 #define HTTP_SERVER		"Intel(R) Active Management Technology " AMT_MODEL_FW_VERSION
-#define HTTP_OUT_MAX		(4 * 1024 * 1024)	/* queued response bytes per connection */
-#define HTTP_OUT_HIGH		(64 * 1024)		/* stop reading requests above this */
+/* response bytes queued per connection; requests are not read above HIGH */
+#define HTTP_OUT_MAX		(4 * 1024 * 1024)
+#define HTTP_OUT_HIGH		(64 * 1024)
 #define HTTP_RESP_BODY_MAX	(2 * 1024 * 1024)	/* one response body */
-#define HTTP_REQ_TIMEOUT_MS	30000			/* a started request must finish -> 408 */
+#define HTTP_REQ_TIMEOUT_MS	30000		/* a started request must end: else 408 */
 
 /* Statuses counted one by one; anything else is counted as "other". */
 enum http_stat {

@@ -374,7 +374,8 @@ static bool parse_content_length(struct http_parser *p, uint64_t *out)
 				v++;
 			for (; *v >= '0' && *v <= '9'; v++) {
 				digits = true;
-				n = n > (UINT64_MAX - 9) / 10 ? UINT64_MAX : n * 10 + (uint64_t)(*v - '0');
+				n = n > (UINT64_MAX - 9) / 10 ? UINT64_MAX :
+				    n * 10 + (uint64_t)(*v - '0');
 			}
 			while (*v == ' ' || *v == '\t')
 				v++;

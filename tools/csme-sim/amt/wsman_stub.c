@@ -33,7 +33,7 @@ STUB int amt_net_listen(struct amt_net *net, uint16_t port, const struct amt_svc
 			void *svc)
 {
 	(void)net, (void)port, (void)ops, (void)svc;
-	return -ENOSYS;
+	return -EOPNOTSUPP;
 }
 
 STUB size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len)
