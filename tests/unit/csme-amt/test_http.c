@@ -457,6 +457,7 @@ static void test_connection_rules(void)
 	/* a slow request times out */
 	conn_open(&c);
 	send_str(&c, "GET /logon.htm HTTP/1.1\r\nHost:");
+	amt_http_ops.tick(&srv, &c, fake_now - 1);
 	amt_http_ops.tick(&srv, &c, fake_now + 1000);
 	tap_ok(c.sent.len == 0 && !c.fin, "conn: a partial request waits");
 	amt_http_ops.tick(&srv, &c, fake_now + HTTP_REQ_TIMEOUT_MS);

@@ -346,7 +346,8 @@ void http_conn_tick(struct http_conn *hc, uint64_t now_ms)
 {
 	struct abuf resp;
 
-	if (hc->close_after || !http_parser_busy(&hc->p) ||
+	/* @now_ms and srv->clock_ms must be the same clock (CLOCK_MONOTONIC) */
+	if (hc->close_after || !http_parser_busy(&hc->p) || now_ms < hc->req_start_ms ||
 	    now_ms - hc->req_start_ms < HTTP_REQ_TIMEOUT_MS)
 		return;
 	abuf_init(&resp, 4096);
