@@ -130,12 +130,17 @@ static void service(const uint8_t *d, size_t len, size_t step)
 		if (n > avail)
 			abort();
 		pend_off += n;
-		if (http_conn_pending(&hc)) {
-			if (memcmp(hc.out.p + hc.out_sent, "HTTP/1.1 ", 9))
-				abort();
-			http_conn_sent(&hc, http_conn_pending(&hc));
-		}
+		do {
+			if (http_conn_pending(&hc)) {
+				if (memcmp(hc.out.p + hc.out_sent, "HTTP/1.1 ", 9))
+					abort();
+				http_conn_sent(&hc, http_conn_pending(&hc));
+			}
+		} while (http_conn_resume(&hc));
+		if (hc.in.len > HTTP_IN_MAX || hc.in_used > hc.in.len)
+			abort();
 	}
+	http_conn_peer_fin(&hc);
 	http_conn_free(&hc);
 }
 

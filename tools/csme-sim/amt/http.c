@@ -250,12 +250,14 @@ void http_conn_init(struct http_conn *hc, struct amt_http *srv)
 	hc->srv = srv;
 	http_parser_init(&hc->p, 0);
 	abuf_init(&hc->out, HTTP_OUT_MAX);
+	abuf_init(&hc->in, HTTP_IN_MAX);
 }
 
 void http_conn_free(struct http_conn *hc)
 {
 	http_parser_free(&hc->p);
 	abuf_free(&hc->out);
+	abuf_free(&hc->in);
 }
 
 void http_conn_sent(struct http_conn *hc, size_t n)
@@ -288,7 +290,8 @@ static void queue(struct http_conn *hc, struct abuf *resp)
 	}
 }
 
-size_t http_conn_rx(struct http_conn *hc, const uint8_t *data, size_t len)
+/* Parse and answer requests until the input ends or answers pile up. */
+static size_t process(struct http_conn *hc, const uint8_t *data, size_t len)
 {
 	struct amt_http *srv = hc->srv;
 	uint64_t now = http_now_ms(srv);
@@ -337,9 +340,68 @@ out:
 	return hc->close_after ? len : off;
 }
 
+static size_t kept(const struct http_conn *hc)
+{
+	return hc->in.len - hc->in_used;
+}
+
+/* After FIN: close once every kept request is answered. */
+static void finish_if_done(struct http_conn *hc)
+{
+	if (hc->peer_fin && !kept(hc))
+		hc->close_after = true;
+}
+
+size_t http_conn_resume(struct http_conn *hc)
+{
+	size_t n;
+
+	if (!kept(hc) || hc->close_after)
+		return 0;
+	n = process(hc, (const uint8_t *)hc->in.p + hc->in_used, kept(hc));
+	hc->in_used += n;
+	if (hc->close_after || hc->in_used == hc->in.len) {
+		abuf_reset(&hc->in);
+		hc->in_used = 0;
+	} else if (n) {
+		memmove(hc->in.p, hc->in.p + hc->in_used, kept(hc) + 1);
+		hc->in.len -= hc->in_used;
+		hc->in_used = 0;
+	}
+	finish_if_done(hc);
+	return n;
+}
+
+size_t http_conn_rx(struct http_conn *hc, const uint8_t *data, size_t len)
+{
+	size_t n = 0, room;
+
+	if (hc->close_after)
+		return len;
+	http_conn_resume(hc);
+	if (!kept(hc))
+		n = process(hc, data, len);
+	if (hc->close_after)
+		return len;
+	/* answers are piling up: keep what fits for http_conn_resume() */
+	room = HTTP_IN_MAX - hc->in.len;
+	if (room > len - n)
+		room = len - n;
+	abuf_add(&hc->in, data + n, room);
+	if (hc->in.err) {
+		hc->in.err = false;	/* out of memory: give up on the connection */
+		hc->close_after = true;
+		return len;
+	}
+	return n + room;
+}
+
 void http_conn_peer_fin(struct http_conn *hc)
 {
-	hc->close_after = true;
+	hc->peer_fin = true;
+	/* a request cut short by the FIN can never be answered */
+	if (!kept(hc) || hc->close_after)
+		hc->close_after = true;
 }
 
 void http_conn_tick(struct http_conn *hc, uint64_t now_ms)

@@ -27,6 +27,8 @@
 /* response bytes queued per connection; requests are not read above HIGH */
 #define HTTP_OUT_MAX		(4 * 1024 * 1024)
 #define HTTP_OUT_HIGH		(64 * 1024)
+/* request bytes a connection holds while its answers wait */
+#define HTTP_IN_MAX		(64 * 1024)
 #define HTTP_RESP_BODY_MAX	(2 * 1024 * 1024)	/* one response body */
 #define HTTP_REQ_TIMEOUT_MS	30000		/* a started request must end: else 408 */
 
@@ -53,6 +55,9 @@ struct http_conn {
 	struct http_parser p;
 	struct abuf out;		/* response bytes not yet written to TCP */
 	size_t out_sent;		/* of out.len, already written */
+	struct abuf in;			/* request bytes taken while answers wait */
+	size_t in_used;			/* of in.len, already parsed */
+	bool peer_fin;			/* no more request bytes will come */
 	uint64_t req_start_ms;		/* first byte of the current request */
 	bool close_after;		/* close once out is written; ignore input */
 	bool fin_queued;		/* amt_conn_close() done */
@@ -67,11 +72,15 @@ extern const struct amt_svc_ops amt_http_ops;
 void http_conn_init(struct http_conn *hc, struct amt_http *srv);
 void http_conn_free(struct http_conn *hc);
 /*
- * Parse @data[0..@len) and queue the answers. Returns the bytes consumed:
- * all of them, except when the queued output is above HTTP_OUT_HIGH.
+ * Parse @data[0..@len) and queue the answers. While more than
+ * HTTP_OUT_HIGH bytes of answers wait, requests are not parsed but kept
+ * (up to HTTP_IN_MAX) for http_conn_resume(). Returns the bytes taken: all
+ * unless that buffer is full.
  */
 size_t http_conn_rx(struct http_conn *hc, const uint8_t *data, size_t len);
-/* The peer sent FIN: finish the answers queued, then close. */
+/* Answers were written: parse kept requests. Returns the bytes parsed. */
+size_t http_conn_resume(struct http_conn *hc);
+/* The peer sent FIN: answer what was received, then close. */
 void http_conn_peer_fin(struct http_conn *hc);
 /* Periodic: a request started more than HTTP_REQ_TIMEOUT_MS ago gets 408. */
 void http_conn_tick(struct http_conn *hc, uint64_t now_ms);

@@ -25,6 +25,15 @@ static void flush(struct http_conn *hc, struct amt_conn *c)
 	}
 }
 
+/* Write answers; while that makes room, answer the requests kept meanwhile. */
+static void flush_resume(struct http_conn *hc, struct amt_conn *c)
+{
+	do
+		flush(hc, c);
+	while (http_conn_pending(hc) < HTTP_OUT_HIGH && http_conn_resume(hc));
+	flush(hc, c);
+}
+
 static int http_open(void *svc, struct amt_conn *c)
 {
 	struct amt_http *srv = svc;
@@ -56,13 +65,13 @@ static void http_peer_fin(void *svc, struct amt_conn *c)
 
 	(void)svc;
 	http_conn_peer_fin(hc);
-	flush(hc, c);
+	flush_resume(hc, c);
 }
 
 static void http_writable(void *svc, struct amt_conn *c)
 {
 	(void)svc;
-	flush(amt_conn_priv(c), c);
+	flush_resume(amt_conn_priv(c), c);
 }
 
 static void http_tick(void *svc, struct amt_conn *c, uint64_t now_ms)
