@@ -265,26 +265,42 @@ static void test_digest_login(void)
 	tap_ok(r.status == 200 && strstr(r.body, "Off - Soft (S5)") &&
 	       strstr(r.body, "id=\"power-changes\">1<"),
 	       "auth: power page shows the state and the change count");
+	snprintf(want, sizeof(want), "%sstate=2&x=1",
+		 req_auth("POST", "/hw-pwr.htm", nonce, 4, "P@ssw0rd", "Content-Length: 11\r\n"));
+	r = exchange(&c, want, false);
+	tap_ok(r.status == 303 && has(&r, "Location: /hw-pwr.htm\r\n") &&
+	       model.power_state == AMT_POWER_ON && model.power_changes == 2,
+	       "power form: POST state=2 -> 303, recorded in the model");
+	snprintf(want, sizeof(want), "%sstate=1",
+		 req_auth("POST", "/hw-pwr.htm", nonce, 5, "P@ssw0rd", "Content-Length: 7\r\n"));
+	r = exchange(&c, want, false);
+	tap_ok(r.status == 400 && model.power_changes == 2, "power form: state=1 -> 400");
+	r = exchange(&c, "POST /hw-pwr.htm HTTP/1.1\r\nHost: a\r\nContent-Length: 7\r\n\r\n"
+		     "state=8", false);
+	tap_ok(r.status == 401 && model.power_changes == 2, "power form: needs Digest");
+	r = exchange(&c, req_auth("GET", "/hw-pwr.htm", nonce, 6, "P@ssw0rd", NULL), false);
+	tap_ok(r.status == 200 && strstr(r.body, "id=\"power-changes\">2<") &&
+	       strstr(r.body, "<form method=\"post\""), "power form: page shows it and the form");
 	model.nic_owned_by_host = true;
 	model.link_known = model.link_up = true;
 	strcpy(model.ssid, "fw<gate>");
 	memcpy(model.mac, "\x02\x11\x22\x33\x44\x55", 6);
 	model.ip = 0xC0A80132;
-	r = exchange(&c, req_auth("GET", "/ip.htm", nonce, 4, "P@ssw0rd", NULL), false);
+	r = exchange(&c, req_auth("GET", "/ip.htm", nonce, 14, "P@ssw0rd", NULL), false);
 	tap_ok(r.status == 200 && strstr(r.body, "fw&lt;gate&gt;") &&
 	       strstr(r.body, "02:11:22:33:44:55") && strstr(r.body, "192.168.1.50") &&
 	       strstr(r.body, "Host OS") && strstr(r.body, "id=\"link\">up<"),
 	       "auth: network page shows SSID (escaped), MAC, IP, link, NIC owner");
 
-	r = exchange(&c, req_auth("GET", "/ip.htm", nonce, 4, "P@ssw0rd", NULL), false);
+	r = exchange(&c, req_auth("GET", "/ip.htm", nonce, 14, "P@ssw0rd", NULL), false);
 	tap_ok(r.status == 401 && has(&r, "stale=\"false\""), "auth: replayed nc -> 401");
-	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 5, "wrong", NULL), false);
+	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 15, "wrong", NULL), false);
 	tap_eq(r.status, 401, "auth: wrong password -> 401");
-	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 6, "P@ssw0rd", NULL), false);
+	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 16, "P@ssw0rd", NULL), false);
 	tap_eq(r.status, 200, "auth: the nonce still works after failures");
 	snprintf(want, sizeof(want), "GET /hw-sys.htm HTTP/1.1\r\nHost: amt\r\n"
 		 "Authorization: Digest username=\"admin\", realm=\"%s\", nonce=\"%s\", "
-		 "uri=\"/hw-sys.htm\", qop=auth, nc=00000007, cnonce=\"x\", response=\"\"\r\n\r\n",
+		 "uri=\"/hw-sys.htm\", qop=auth, nc=00000015, cnonce=\"x\", response=\"\"\r\n\r\n",
 		 model.realm, nonce);
 	r = exchange(&c, want, false);
 	tap_eq(r.status, 401, "auth: empty response -> 401 (CVE-2017-5689)");
@@ -292,20 +308,20 @@ static void test_digest_login(void)
 		char req[4096];
 		char *p;
 
-		snprintf(req, sizeof(req), "%s", req_auth("GET", "/index.htm", nonce, 8,
+		snprintf(req, sizeof(req), "%s", req_auth("GET", "/index.htm", nonce, 18,
 							  "P@ssw0rd", NULL));
 		p = strstr(req, "response=\"") + 10 + 16;
 		memmove(p, p + 16, strlen(p + 16) + 1);	/* keep 16 of 32 digits */
 		r = exchange(&c, req, false);
 		tap_eq(r.status, 401, "auth: half of the right response -> 401");
 	}
-	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 9, "P@ssw0rd", NULL) + 0, false);
+	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 19, "P@ssw0rd", NULL) + 0, false);
 	tap_eq(r.status, 200, "auth: ... and the full one is accepted");
 	{
 		char req[4096];
 		char *p;
 
-		snprintf(req, sizeof(req), "%s", req_auth("GET", "/index.htm", nonce, 10,
+		snprintf(req, sizeof(req), "%s", req_auth("GET", "/index.htm", nonce, 20,
 							  "P@ssw0rd", NULL));
 		char moved[4096];
 
@@ -316,7 +332,7 @@ static void test_digest_login(void)
 	}
 
 	fake_now += DIGEST_NONCE_LIFE_MS;
-	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 11, "P@ssw0rd", NULL), false);
+	r = exchange(&c, req_auth("GET", "/index.htm", nonce, 21, "P@ssw0rd", NULL), false);
 	tap_ok(r.status == 401 && has(&r, "stale=\"true\""),
 	       "auth: expired nonce with the right password -> 401 stale=\"true\"");
 	nonce_of(&r, nonce);

@@ -193,6 +193,27 @@ static int answer_soap(struct amt_http *srv, const struct http_parser *p, bool w
 	return status;
 }
 
+/* A form POST to a page: authenticated, then 303 back to the page or 400. */
+static int answer_form(struct amt_http *srv, const struct http_parser *p,
+		       const struct http_route *rt, uint64_t now_ms, struct abuf *out)
+{
+	const char *body = p->body ? (const char *)p->body : "";
+	enum digest_result r;
+	char extra[128];
+	int status;
+
+	if (rt->auth) {
+		r = auth_check(srv, p, now_ms);
+		if (r != DIGEST_OK)
+			return answer_auth_failure(srv, out, r, now_ms, false, p->keep_alive);
+	}
+	status = rt->post(srv->model, body, p->body_len);
+	if (status != 303)
+		return answer_status(srv, out, 400, NULL, false, p->keep_alive);
+	snprintf(extra, sizeof(extra), "Location: %s\r\n", rt->path);
+	return answer_status(srv, out, 303, extra, false, p->keep_alive);
+}
+
 int http_answer(struct amt_http *srv, const struct http_parser *p, uint64_t now_ms,
 		struct abuf *out)
 {
@@ -223,8 +244,12 @@ int http_answer(struct amt_http *srv, const struct http_parser *p, uint64_t now_
 		snprintf(extra, sizeof(extra), "Location: %s\r\n", rt->location);
 		return answer_status(srv, out, 303, extra, head, ka);
 	case HTTP_ROUTE_PAGE:
+		if (post && rt->post)
+			return answer_form(srv, p, rt, now_ms, out);
 		if (!get)
-			return answer_status(srv, out, 405, "Allow: GET, HEAD\r\n", head, ka);
+			return answer_status(srv, out, 405,
+					     rt->post ? "Allow: GET, HEAD, POST\r\n" :
+							"Allow: GET, HEAD\r\n", head, ka);
 		if (rt->auth) {
 			r = auth_check(srv, p, now_ms);
 			if (r != DIGEST_OK)

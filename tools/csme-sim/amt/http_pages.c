@@ -123,6 +123,12 @@ void http_page_system(const struct amt_model *m, struct abuf *out)
 
 void http_page_power(const struct amt_model *m, struct abuf *out)
 {
+	static const int choices[] = {
+		AMT_POWER_ON, AMT_POWER_OFF_SOFT, AMT_POWER_CYCLE_SOFT, AMT_POWER_RESET_GRACEFUL,
+		AMT_POWER_OFF_HARD, AMT_POWER_CYCLE_HARD, AMT_POWER_MASTER_BUS_RESET,
+	};
+	size_t i;
+
 	page_head(out, "Power");
 	row(out, "power", "Power state", "%s", http_power_name(m->power_state));
 	row(out, "power-state", "PowerState value", "%d", (int)m->power_state);
@@ -132,7 +138,40 @@ void http_page_power(const struct amt_model *m, struct abuf *out)
 		    http_power_name(m->last_power_request));
 	else
 		row(out, "power-last", "Last request", "none");
-	page_tail(out);
+	abuf_puts(out, "</table>\n<form method=\"post\" action=\"/hw-pwr.htm\">"
+		  "<select name=\"state\">");
+	for (i = 0; i < sizeof(choices) / sizeof(choices[0]); i++)
+		abuf_printf(out, "<option value=\"%d\">%s</option>", choices[i],
+			    http_power_name(choices[i]));
+	abuf_puts(out, "</select><input type=\"submit\" value=\"Send Command\"></form>\n"
+		  "</body></html>\n");
+}
+
+int http_form_power(struct amt_model *m, const char *body, size_t len)
+{
+	const char *p = body, *end = body + len;
+	long state = -1;
+
+	/* application/x-www-form-urlencoded: find state=<digits> */
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		size_t flen = amp ? (size_t)(amp - p) : (size_t)(end - p);
+
+		if (flen > 6 && flen < 10 && !memcmp(p, "state=", 6)) {
+			size_t i;
+
+			state = 0;
+			for (i = 6; i < flen; i++) {
+				if (p[i] < '0' || p[i] > '9')
+					return 400;
+				state = state * 10 + (p[i] - '0');
+			}
+		}
+		p += flen + 1;
+	}
+	if (state < 0 || !amt_model_request_power(m, (int)state))
+		return 400;
+	return 303;
 }
 
 void http_page_network(const struct amt_model *m, struct abuf *out)

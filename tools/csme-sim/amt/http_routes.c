@@ -5,13 +5,18 @@
 #include "http_routes.h"
 
 static const struct http_route routes[] = {
-	{ "/", HTTP_ROUTE_REDIRECT, false, "/logon.htm", NULL },
-	{ "/logon.htm", HTTP_ROUTE_PAGE, false, NULL, http_page_logon },
-	{ "/index.htm", HTTP_ROUTE_PAGE, true, NULL, http_page_index },
-	{ "/hw-sys.htm", HTTP_ROUTE_PAGE, true, NULL, http_page_system },
-	{ "/hw-pwr.htm", HTTP_ROUTE_PAGE, true, NULL, http_page_power },
-	{ "/ip.htm", HTTP_ROUTE_PAGE, true, NULL, http_page_network },
-	{ "/wsman", HTTP_ROUTE_WSMAN, false, NULL, NULL },	/* wsman decides */
+	{ .path = "/", .kind = HTTP_ROUTE_REDIRECT, .location = "/logon.htm" },
+	{ .path = "/logon.htm", .kind = HTTP_ROUTE_PAGE, .render = http_page_logon },
+	{ .path = "/index.htm", .kind = HTTP_ROUTE_PAGE, .auth = true,
+	  .render = http_page_index },
+	{ .path = "/hw-sys.htm", .kind = HTTP_ROUTE_PAGE, .auth = true,
+	  .render = http_page_system },
+	{ .path = "/hw-pwr.htm", .kind = HTTP_ROUTE_PAGE, .auth = true,
+	  .render = http_page_power, .post = http_form_power },
+	{ .path = "/ip.htm", .kind = HTTP_ROUTE_PAGE, .auth = true,
+	  .render = http_page_network },
+	/* WS-Man decides itself what needs authentication (Identify does not) */
+	{ .path = "/wsman", .kind = HTTP_ROUTE_WSMAN },
 };
 
 const struct http_route *http_route_find(const char *target)

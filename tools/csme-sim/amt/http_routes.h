@@ -38,6 +38,8 @@ struct http_route {
 	bool auth;		/* Digest needed */
 	const char *location;	/* REDIRECT */
 	void (*render)(const struct amt_model *m, struct abuf *out);	/* PAGE */
+	/* PAGE that takes a form POST: returns 303 (done) or 400 */
+	int (*post)(struct amt_model *m, const char *body, size_t len);
 };
 
 /* The route for @target (its query string ignored), or NULL. */
@@ -49,6 +51,8 @@ void http_page_index(const struct amt_model *m, struct abuf *out);
 void http_page_system(const struct amt_model *m, struct abuf *out);
 void http_page_power(const struct amt_model *m, struct abuf *out);
 void http_page_network(const struct amt_model *m, struct abuf *out);
+/* POST /hw-pwr.htm "state=<PowerState>": a power change request; 303 or 400. */
+int http_form_power(struct amt_model *m, const char *body, size_t len);
 /* A short HTML document for an error or redirect status. */
 void http_page_status(int status, const char *reason, struct abuf *out);
 /* "On (S0)", "Off - Soft (S5)", ... */
