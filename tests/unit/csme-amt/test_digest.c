@@ -178,11 +178,22 @@ static void test_challenge_and_verify(void)
 	for (i = 0; i < DIGEST_NONCES; i++)
 		challenge(false, 7000 + i, nonce2, hdr, sizeof(hdr));
 	tap_eq(check(authz("admin", PASS, "GET", "/", nonce, "00000010", NULL), "GET", "/", 8000),
-	       DIGEST_STALE, "digest: a nonce pushed out of the full table is stale");
-	tap_eq(check(authz("admin", PASS, "GET", "/", nonce2, "00000001", NULL), "GET", "/", 8000),
+	       DIGEST_OK, "digest: a used nonce survives a full table of unused ones");
+	challenge(false, 8001, nonce2, hdr, sizeof(hdr));
+	challenge(false, 8002, nonce2, hdr, sizeof(hdr));
+	tap_eq(check(authz("admin", PASS, "GET", "/", nonce, "00000011", NULL), "GET", "/", 8000),
+	       DIGEST_OK, "digest: ... also when more come");
+	for (i = 0; i < DIGEST_NONCES; i++) {
+		challenge(false, 9000 + i, nonce2, hdr, sizeof(hdr));
+		check(authz("admin", PASS, "GET", "/", nonce2, "00000001", NULL), "GET", "/",
+		      9000 + i);
+	}
+	tap_eq(check(authz("admin", PASS, "GET", "/", nonce, "00000012", NULL), "GET", "/", 9500),
+	       DIGEST_STALE, "digest: with every slot in use, the oldest is pushed out: stale");
+	tap_eq(check(authz("admin", PASS, "GET", "/", nonce2, "00000002", NULL), "GET", "/", 9500),
 	       DIGEST_OK, "digest: the newest nonce works");
 	tap_eq(digest_result_status(DIGEST_STALE), 401, "digest: stale is 401");
-	tap_ok(ctx.results[DIGEST_OK] == 5 && ctx.results[DIGEST_REPLAY] == 3 &&
+	tap_ok(ctx.results[DIGEST_OK] == 7 + DIGEST_NONCES && ctx.results[DIGEST_REPLAY] == 3 &&
 	       ctx.results[DIGEST_STALE] == 3, "digest: outcomes counted (ok %llu replay %llu)",
 	       (unsigned long long)ctx.results[DIGEST_OK],
 	       (unsigned long long)ctx.results[DIGEST_REPLAY]);

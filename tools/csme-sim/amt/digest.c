@@ -65,9 +65,14 @@ void digest_ctx_init(struct digest_ctx *ctx, uint64_t life_ms)
 	}
 }
 
+/*
+ * A slot for a new nonce: a free or expired one, else the oldest nonce no
+ * client has used yet (a flood of unauthenticated requests then does not
+ * push out the nonces of logged-in clients), else the oldest.
+ */
 static struct digest_nonce *nonce_slot(struct digest_ctx *ctx, uint64_t now_ms)
 {
-	struct digest_nonce *old = &ctx->tab[0];
+	struct digest_nonce *old = &ctx->tab[0], *unused = NULL;
 	unsigned int i;
 
 	for (i = 0; i < DIGEST_NONCES; i++) {
@@ -77,8 +82,10 @@ static struct digest_nonce *nonce_slot(struct digest_ctx *ctx, uint64_t now_ms)
 			return n;
 		if (n->created_ms < old->created_ms)
 			old = n;
+		if (!n->last_nc && (!unused || n->created_ms < unused->created_ms))
+			unused = n;
 	}
-	return old;
+	return unused ? unused : old;
 }
 
 static struct digest_nonce *nonce_find(struct digest_ctx *ctx, const char *nonce)

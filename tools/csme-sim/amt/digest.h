@@ -22,7 +22,7 @@
 #include "abuf.h"
 #include "md5.h"
 
-#define DIGEST_NONCES		64		/* live nonces; the oldest is reused */
+#define DIGEST_NONCES		256		/* live nonces (amt_net has 128 connections) */
 #define DIGEST_NONCE_LEN	48		/* 16 hex digits of time + 32 random */
 #define DIGEST_NONCE_LIFE_MS	(300 * 1000)	/* default lifetime -> stale="true" */
 #define DIGEST_FIELD_MAX	256		/* a parameter value, unescaped */
