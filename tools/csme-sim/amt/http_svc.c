@@ -28,9 +28,11 @@ static void flush(struct http_conn *hc, struct amt_conn *c)
 /* Write answers; while that makes room, answer the requests kept meanwhile. */
 static void flush_resume(struct http_conn *hc, struct amt_conn *c)
 {
-	do
+	do {
 		flush(hc, c);
-	while (http_conn_pending(hc) < HTTP_OUT_HIGH && http_conn_resume(hc));
+		if (hc->fin_queued)
+			return;		/* nothing more to answer */
+	} while (http_conn_pending(hc) < HTTP_OUT_HIGH && http_conn_resume(hc));
 	flush(hc, c);
 }
 
