@@ -72,6 +72,8 @@ size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len);
 size_t amt_conn_tx_room(const struct amt_conn *c);
 /* Bytes queued and not yet acknowledged by the peer. */
 size_t amt_conn_tx_pending(const struct amt_conn *c);
+/* Received bytes the service has not consumed yet (0 once closed). */
+size_t amt_conn_rx_pending(const struct amt_conn *c);
 /* Send FIN once everything queued is out; further writes are refused. */
 void amt_conn_close(struct amt_conn *c);
 /* Reset the connection now (RST); closed() follows at once. */
