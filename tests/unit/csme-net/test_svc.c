@@ -192,6 +192,29 @@ static void test_listen(void)
 		r |= amt_net_listen(net, (uint16_t)(20000 + i), &t_ops, NULL);
 	tap_eq(r, 0, "the table takes %d listeners", AMT_NET_MAX_LISTEN);
 	tap_eq(amt_net_listen(net, 30000, &t_ops, NULL), -ENOSPC, "one more -> -ENOSPC");
+	tap_ok(amt_net_listen_wnd(net, 30000, 100) == -ENOENT &&
+	       amt_net_listen_wnd(net, SVC_PORT, 0) == -EINVAL &&
+	       amt_net_listen_wnd(net, SVC_PORT, AMT_CONN_RX_BUF + 1) == -EINVAL,
+	       "buffer size: unknown port, 0 or beyond AMT_CONN_RX_BUF refused");
+}
+
+static void test_wnd_cap(void)
+{
+	struct client cl;
+	struct reply r;
+
+	setup();
+	tap_eq(amt_net_listen_wnd(net, SVC_PORT, 3000), 0, "receive buffer of 3000 set");
+	r = open_svc(&cl, 41011, 65535);
+	tap_eq(r.wnd, 3000, "SYN-ACK advertises 3000");
+	svc.hold = 1;
+	cap_reset();
+	cl_send(net, &cl, F_ACK, "0123456789", 10);
+	tap_eq(parse_reply(0).wnd, 2990, "10 bytes held: window 2990");
+	svc.hold = 0;
+	cap_reset();
+	cl_send(net, &cl, F_ACK, "x", 1);
+	tap_ok(svc.consumed == 11 && parse_reply(0).wnd == 3000, "all consumed: window 3000");
 }
 
 static void test_keepalive(void)
@@ -401,6 +424,7 @@ int main(void)
 	tap_start();
 	net = calloc(1, sizeof(*net));
 	test_listen();
+	test_wnd_cap();
 	test_keepalive();
 	test_big_write();
 	test_rx_window();

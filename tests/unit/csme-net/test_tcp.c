@@ -102,7 +102,7 @@ static void test_handshake(void)
 	tap_eq(r.doff, 24, "SYN-ACK carries one 4-byte option");
 	tap_eq(r.mss, 1400, "SYN-ACK MSS = 1400");
 	tap_eq(r.dlen, 0, "SYN-ACK no payload");
-	tap_eq(r.wnd, AMT_CONN_RX_BUF, "SYN-ACK window = receive buffer");
+	tap_eq(r.wnd, AMT_PAGE_REQ_MAX, "SYN-ACK window = the page's cap (request size)");
 	tap_ok(cap.f[0][14 + 6] == 0x40, "DF set");
 	isn = r.seq;
 
@@ -195,7 +195,7 @@ static void test_full_exchange(void)
 	tap_ok(cap.n == 1 && r.ok && r.flags == F_ACK && r.dlen == 0 &&
 	       r.ack == 1001 + strlen(p1) && r.seq == isn + 1,
 	       "first half of GET -> pure ACK");
-	tap_eq(r.wnd, AMT_CONN_RX_BUF - strlen(p1), "window shrinks by buffered bytes");
+	tap_eq(r.wnd, AMT_PAGE_REQ_MAX - strlen(p1), "window shrinks by buffered bytes");
 
 	cap_reset();
 	cl_send(net, &cl, F_ACK | F_PSH, p2, strlen(p2));
@@ -312,8 +312,8 @@ static void test_status_codes(void)
 
 		open_conn(&cl, 31003, 65535, (const uint8_t *)"\x02\x04\x05\xb4", 4);
 		cl_send(net, &cl, F_ACK, big, 1024);
-		tap_ok(cap.n == 1 && parse_reply(0).dlen == 0 && parse_reply(0).wnd == AMT_CONN_RX_BUF - 1024,
-		       "1 KiB of headers: ACK, window shrinks by 1024");
+		tap_ok(cap.n == 1 && parse_reply(0).dlen == 0 && parse_reply(0).wnd == 1024,
+		       "1 KiB of headers: ACK, window 1024");
 		cap_reset();
 		cl_send(net, &cl, F_ACK, big + 1024, 1024);
 		n = gather(0, resp, sizeof(resp) - 1, &fin, &next);

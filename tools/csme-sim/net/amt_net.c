@@ -255,10 +255,12 @@ static void arp_input(struct amt_net *net, const uint8_t *f, size_t len)
 
 /* ---- connection buffers ------------------------------------------------ */
 
-/* Our receive window: the free space of the receive buffer. */
+/* Our receive window: the free space of the receive buffer (of its capped size). */
 static uint32_t conn_rcv_wnd(const struct amt_conn *c)
 {
-	return c->rx ? AMT_CONN_RX_BUF - c->rx_len : 0;
+	uint32_t size = c->rcv_wnd_max ? c->rcv_wnd_max : AMT_CONN_RX_BUF;
+
+	return c->rx && size > c->rx_len ? size - c->rx_len : 0;
 }
 
 /* Copy transmit ring bytes [off, off + n) (counted from snd_una) to @dst. */
@@ -473,14 +475,26 @@ int amt_net_listen(struct amt_net *net, uint16_t port,
 	return 0;
 }
 
-static const struct amt_listener *listener_find(const struct amt_net *net, uint16_t port)
+static struct amt_listener *listener_find(struct amt_net *net, uint16_t port)
 {
 	unsigned int i;
 
 	for (i = 0; i < AMT_NET_MAX_LISTEN; i++)
-		if (net->listen[i].port == port)
+		if (port && net->listen[i].port == port)
 			return &net->listen[i];
 	return NULL;
+}
+
+int amt_net_listen_wnd(struct amt_net *net, uint16_t port, uint32_t wnd_max)
+{
+	struct amt_listener *l = listener_find(net, port);
+
+	if (!wnd_max || wnd_max > AMT_CONN_RX_BUF)
+		return -EINVAL;
+	if (!l)
+		return -ENOENT;
+	l->rcv_wnd_max = wnd_max;
+	return 0;
 }
 
 size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len)
@@ -714,6 +728,7 @@ static void conn_open(struct amt_net *net, struct amt_conn *c, const struct amt_
 		return;
 	}
 	conn_tcp_init(net, c, s);
+	c->rcv_wnd_max = l->rcv_wnd_max;
 	c->ops = l->ops;
 	c->svc = l->svc;
 	if (c->ops->open) {
@@ -868,7 +883,7 @@ static void conn_input(struct amt_net *net, struct amt_conn *c, const struct seg
 		goto out;
 	}
 	if (dlen) {
-		take = min_sz(dlen, AMT_CONN_RX_BUF - c->rx_len);
+		take = min_sz(dlen, conn_rcv_wnd(c));
 		memcpy(c->rx + c->rx_len, data, take);
 		c->rx_len += (uint32_t)take;
 		c->rcv_nxt += (uint32_t)take;

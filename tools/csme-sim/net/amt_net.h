@@ -109,6 +109,7 @@ struct amt_listener {
 	uint16_t port;			/* 0 = free slot */
 	const struct amt_svc_ops *ops;
 	void *svc;
+	uint32_t rcv_wnd_max;		/* amt_net_listen_wnd(); 0 = the buffer */
 };
 
 /*
@@ -133,6 +134,7 @@ struct amt_conn {
 	uint32_t snd_max;		/* highest snd_nxt so far (go-back-N rewinds snd_nxt) */
 	uint32_t snd_wnd;		/* peer's window (no scaling negotiated) */
 	uint32_t rcv_adv;		/* window in the last segment we sent */
+	uint32_t rcv_wnd_max;		/* the listener's cap on the window */
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;
 	struct amt_net *net;

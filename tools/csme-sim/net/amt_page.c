@@ -215,5 +215,10 @@ const struct amt_svc_ops amt_page_ops = {
 
 int amt_page_listen(struct amt_net *net, uint16_t port)
 {
-	return amt_net_listen(net, port, &amt_page_ops, NULL);
+	int r = amt_net_listen(net, port, &amt_page_ops, NULL);
+
+	/* one request of at most AMT_PAGE_REQ_MAX: no need for a larger
+	 * window, and 64 clients' windows stay within reach of the H2M ring
+	 */
+	return r ? r : amt_net_listen_wnd(net, port, AMT_PAGE_REQ_MAX);
 }

@@ -17,7 +17,7 @@
 
 extern const struct amt_svc_ops amt_page_ops;
 
-/* amt_net_listen(@net, @port, &amt_page_ops, NULL) */
+/* amt_net_listen(@net, @port, &amt_page_ops, NULL), window AMT_PAGE_REQ_MAX */
 int amt_page_listen(struct amt_net *net, uint16_t port);
 
 #endif /* AMT_PAGE_H */

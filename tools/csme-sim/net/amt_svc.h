@@ -38,7 +38,8 @@ struct amt_svc_ops {
 	 * In-order bytes from the peer: @data[0..@len) is everything received
 	 * and not consumed yet. Return how many bytes were consumed (0..len);
 	 * the rest is offered again with the next bytes. The advertised
-	 * window is the free space of the receive buffer, so a service that
+	 * window is the free space of the receive buffer (of the size
+	 * amt_net_listen_wnd() set for the port), so a service that
 	 * consumes nothing stops its peer.
 	 */
 	size_t (*rx)(void *svc, struct amt_conn *c, const uint8_t *data, size_t len);
@@ -61,6 +62,16 @@ struct amt_svc_ops {
  */
 int amt_net_listen(struct amt_net *net, uint16_t port,
 		   const struct amt_svc_ops *ops, void *svc);
+
+/*
+ * Shrink the receive buffer of @port's connections to @wnd_max bytes (1 ..
+ * AMT_CONN_RX_BUF): the window is then @wnd_max less the unconsumed
+ * bytes, and at most @wnd_max bytes are offered to rx. Every byte a peer has in flight to csme-sim crosses the SAP H2M
+ * data ring (48256 bytes), where a frame that does not fit is dropped: a
+ * service with many concurrent clients keeps the sum of their windows
+ * near that. Returns 0, -ENOENT if nobody listens on @port, -EINVAL.
+ */
+int amt_net_listen_wnd(struct amt_net *net, uint16_t port, uint32_t wnd_max);
 
 /*
  * Queue @len bytes for the peer. Returns how many were queued: less than
