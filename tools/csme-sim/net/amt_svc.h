@@ -66,8 +66,9 @@ int amt_net_listen(struct amt_net *net, uint16_t port,
 /*
  * Shrink the receive buffer of @port's connections to @wnd_max bytes (1 ..
  * AMT_CONN_RX_BUF): the window is then @wnd_max less the unconsumed
- * bytes, and at most @wnd_max bytes are offered to rx. Every byte a peer has in flight to csme-sim crosses the SAP H2M
- * data ring (48256 bytes), where a frame that does not fit is dropped: a
+ * bytes, and at most @wnd_max bytes are offered to rx. Every byte a peer
+ * has in flight to csme-sim crosses the SAP H2M data ring (48256 bytes),
+ * where a frame that does not fit is dropped: a
  * service with many concurrent clients keeps the sum of their windows
  * near that. Returns 0, -ENOENT if nobody listens on @port, -EINVAL.
  */
