@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * amt_net - minimal, allocation-free network engine for the csme-sim CSME
+ * amt_net - minimal network engine for the csme-sim CSME
  * firmware simulator.
  *
  * Consumes raw 802.3 Ethernet frames (the payload of SAP DATA_PACKET
