@@ -179,7 +179,7 @@ static void test_recv(void)
 	memcpy(first + hl, data, 500);
 	cl_send(net, &cl, F_ACK | F_PSH, first, hl + 500);
 	tap_eq(net->cnt[AMT_C_BULK_RECV], 1, "RECV accepted");
-	tap_eq(parse_reply(0).wnd, AMT_CONN_RX_BUF, "the sink consumed everything: full window");
+	tap_eq(parse_reply(0).wnd, AMT_BULK_RCV_WND, "the sink's window fits the H2M data ring");
 	for (i = 500; i < sizeof(data); i += 1400) {
 		size_t n = sizeof(data) - i < 1400 ? sizeof(data) - i : 1400;
 

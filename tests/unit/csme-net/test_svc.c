@@ -192,10 +192,10 @@ static void test_listen(void)
 		r |= amt_net_listen(net, (uint16_t)(20000 + i), &t_ops, NULL);
 	tap_eq(r, 0, "the table takes %d listeners", AMT_NET_MAX_LISTEN);
 	tap_eq(amt_net_listen(net, 30000, &t_ops, NULL), -ENOSPC, "one more -> -ENOSPC");
-	tap_ok(amt_net_listen_wnd(net, 30000, 100) == -ENOENT &&
-	       amt_net_listen_wnd(net, SVC_PORT, 0) == -EINVAL &&
-	       amt_net_listen_wnd(net, SVC_PORT, AMT_CONN_RX_BUF + 1) == -EINVAL,
-	       "buffer size: unknown port, 0 or beyond AMT_CONN_RX_BUF refused");
+	tap_ok(amt_net_listen_rx_buf(net, 30000, 100) == -ENOENT &&
+	       amt_net_listen_rx_buf(net, SVC_PORT, 0) == -EINVAL &&
+	       amt_net_listen_rx_buf(net, SVC_PORT, AMT_CONN_RX_BUF_MAX + 1) == -EINVAL,
+	       "buffer size: unknown port, 0 or beyond AMT_CONN_RX_BUF_MAX refused");
 }
 
 static void test_wnd_cap(void)
@@ -204,7 +204,7 @@ static void test_wnd_cap(void)
 	struct reply r;
 
 	setup();
-	tap_eq(amt_net_listen_wnd(net, SVC_PORT, 3000), 0, "receive buffer of 3000 set");
+	tap_eq(amt_net_listen_rx_buf(net, SVC_PORT, 3000), 0, "receive buffer of 3000 set");
 	r = open_svc(&cl, 41011, 65535);
 	tap_eq(r.wnd, 3000, "SYN-ACK advertises 3000");
 	svc.hold = 1;

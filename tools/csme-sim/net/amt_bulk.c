@@ -251,5 +251,7 @@ const struct amt_svc_ops amt_bulk_ops = {
 
 int amt_bulk_listen(struct amt_net *net, uint16_t port)
 {
-	return amt_net_listen(net, port, &amt_bulk_ops, NULL);
+	int r = amt_net_listen(net, port, &amt_bulk_ops, NULL);
+
+	return r ? r : amt_net_listen_rx_buf(net, port, AMT_BULK_RCV_WND);
 }

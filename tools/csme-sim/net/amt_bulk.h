@@ -23,13 +23,21 @@
 
 #define AMT_BULK_MAX		(1u << 30)
 #define AMT_BULK_CMD_MAX	64	/* bytes of command line, '\n' included */
+/*
+ * Receive buffer (so window) of a bulk connection. The sink takes every
+ * byte at once, but the bytes first cross the H2M data ring (48256 bytes,
+ * sap.md 2.1), where a frame that does not fit is dropped: 22 full
+ * segments of 1400 bytes and their frame and SAP headers fit with room to
+ * spare.
+ */
+#define AMT_BULK_RCV_WND	(22 * 1400)
 
 uint32_t amt_bulk_word(uint32_t index);
 uint32_t amt_bulk_crc32(uint32_t crc, const uint8_t *p, size_t n);
 
 extern const struct amt_svc_ops amt_bulk_ops;
 
-/* amt_net_listen(@net, @port, &amt_bulk_ops, NULL) */
+/* amt_net_listen(@net, @port, &amt_bulk_ops, NULL), window AMT_BULK_RCV_WND */
 int amt_bulk_listen(struct amt_net *net, uint16_t port);
 
 #endif /* AMT_BULK_H */

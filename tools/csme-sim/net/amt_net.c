@@ -255,12 +255,10 @@ static void arp_input(struct amt_net *net, const uint8_t *f, size_t len)
 
 /* ---- connection buffers ------------------------------------------------ */
 
-/* Our receive window: the free space of the receive buffer (of its capped size). */
+/* Our receive window: the free space of the receive buffer. */
 static uint32_t conn_rcv_wnd(const struct amt_conn *c)
 {
-	uint32_t size = c->rcv_wnd_max ? c->rcv_wnd_max : AMT_CONN_RX_BUF;
-
-	return c->rx && size > c->rx_len ? size - c->rx_len : 0;
+	return c->rx ? c->rx_size - c->rx_len : 0;
 }
 
 /* Copy transmit ring bytes [off, off + n) (counted from snd_una) to @dst. */
@@ -485,15 +483,15 @@ static struct amt_listener *listener_find(struct amt_net *net, uint16_t port)
 	return NULL;
 }
 
-int amt_net_listen_wnd(struct amt_net *net, uint16_t port, uint32_t wnd_max)
+int amt_net_listen_rx_buf(struct amt_net *net, uint16_t port, uint32_t size)
 {
 	struct amt_listener *l = listener_find(net, port);
 
-	if (!wnd_max || wnd_max > AMT_CONN_RX_BUF)
+	if (!size || size > AMT_CONN_RX_BUF_MAX)
 		return -EINVAL;
 	if (!l)
 		return -ENOENT;
-	l->rcv_wnd_max = wnd_max;
+	l->rx_size = size;
 	return 0;
 }
 
@@ -717,7 +715,8 @@ static void conn_open(struct amt_net *net, struct amt_conn *c, const struct amt_
 
 	memset(c, 0, sizeof(*c));
 	c->net = net;
-	c->rx = malloc(AMT_CONN_RX_BUF);
+	c->rx_size = l->rx_size ? l->rx_size : AMT_CONN_RX_BUF;
+	c->rx = malloc(c->rx_size);
 	c->tx = malloc(AMT_CONN_TX_BUF);
 	if (!c->rx || !c->tx) {
 		free(c->rx);
@@ -728,7 +727,6 @@ static void conn_open(struct amt_net *net, struct amt_conn *c, const struct amt_
 		return;
 	}
 	conn_tcp_init(net, c, s);
-	c->rcv_wnd_max = l->rcv_wnd_max;
 	c->ops = l->ops;
 	c->svc = l->svc;
 	if (c->ops->open) {

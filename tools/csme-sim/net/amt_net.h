@@ -109,7 +109,7 @@ struct amt_listener {
 	uint16_t port;			/* 0 = free slot */
 	const struct amt_svc_ops *ops;
 	void *svc;
-	uint32_t rcv_wnd_max;		/* amt_net_listen_wnd(); 0 = the buffer */
+	uint32_t rx_size;		/* amt_net_listen_rx_buf(); 0 = AMT_CONN_RX_BUF */
 };
 
 /*
@@ -134,13 +134,13 @@ struct amt_conn {
 	uint32_t snd_max;		/* highest snd_nxt so far (go-back-N rewinds snd_nxt) */
 	uint32_t snd_wnd;		/* peer's window (no scaling negotiated) */
 	uint32_t rcv_adv;		/* window in the last segment we sent */
-	uint32_t rcv_wnd_max;		/* the listener's cap on the window */
+	uint32_t rx_size;		/* bytes of rx[] */
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;
 	struct amt_net *net;
 	const struct amt_svc_ops *ops;
 	void *svc, *priv;
-	uint8_t *rx;			/* AMT_CONN_RX_BUF: rx_len unconsumed bytes */
+	uint8_t *rx;			/* rx_size bytes: rx_len unconsumed */
 	uint8_t *tx;			/* AMT_CONN_TX_BUF ring */
 	uint32_t rx_len, tx_head, tx_len;
 };

@@ -220,5 +220,5 @@ int amt_page_listen(struct amt_net *net, uint16_t port)
 	/* one request of at most AMT_PAGE_REQ_MAX: no need for a larger
 	 * window, and 64 clients' windows stay within reach of the H2M ring
 	 */
-	return r ? r : amt_net_listen_wnd(net, port, AMT_PAGE_REQ_MAX);
+	return r ? r : amt_net_listen_rx_buf(net, port, AMT_PAGE_REQ_MAX);
 }

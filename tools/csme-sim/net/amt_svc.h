@@ -23,6 +23,7 @@
 
 #define AMT_CONN_RX_BUF		16384	/* in-order bytes held for the service */
 #define AMT_CONN_TX_BUF		65536	/* queued + unacknowledged bytes */
+#define AMT_CONN_RX_BUF_MAX	65535	/* amt_net_listen_rx_buf(): no window scaling */
 
 struct amt_net;
 struct amt_conn;
@@ -38,8 +39,8 @@ struct amt_svc_ops {
 	 * In-order bytes from the peer: @data[0..@len) is everything received
 	 * and not consumed yet. Return how many bytes were consumed (0..len);
 	 * the rest is offered again with the next bytes. The advertised
-	 * window is the free space of the receive buffer (of the size
-	 * amt_net_listen_wnd() set for the port), so a service that
+	 * window is the free space of the receive buffer (AMT_CONN_RX_BUF
+	 * or the port's amt_net_listen_rx_buf() size), so a service that
 	 * consumes nothing stops its peer.
 	 */
 	size_t (*rx)(void *svc, struct amt_conn *c, const uint8_t *data, size_t len);
@@ -64,15 +65,15 @@ int amt_net_listen(struct amt_net *net, uint16_t port,
 		   const struct amt_svc_ops *ops, void *svc);
 
 /*
- * Shrink the receive buffer of @port's connections to @wnd_max bytes (1 ..
- * AMT_CONN_RX_BUF): the window is then @wnd_max less the unconsumed
- * bytes, and at most @wnd_max bytes are offered to rx. Every byte a peer
- * has in flight to csme-sim crosses the SAP H2M data ring (48256 bytes),
- * where a frame that does not fit is dropped: a
- * service with many concurrent clients keeps the sum of their windows
- * near that. Returns 0, -ENOENT if nobody listens on @port, -EINVAL.
+ * Give @port's connections a receive buffer of @size bytes (1 ..
+ * AMT_CONN_RX_BUF_MAX) instead of AMT_CONN_RX_BUF: the window is @size
+ * less the unconsumed bytes. Every byte a peer has in flight to csme-sim
+ * crosses the SAP H2M data ring (48256 bytes), where a frame that does not
+ * fit is dropped: a service with many concurrent clients keeps the sum of
+ * their windows near that; a single fast sink may use more than 16 KiB.
+ * Returns 0, -ENOENT if nobody listens on @port, -EINVAL.
  */
-int amt_net_listen_wnd(struct amt_net *net, uint16_t port, uint32_t wnd_max);
+int amt_net_listen_rx_buf(struct amt_net *net, uint16_t port, uint32_t size);
 
 /*
  * Queue @len bytes for the peer. Returns how many were queued: less than
