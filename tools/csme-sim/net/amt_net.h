@@ -165,8 +165,9 @@ struct amt_net {
 };
 
 /*
- * Initialise @net (it is fully overwritten). @isn_seed seeds the ISN
- * generator (any value; 0 is replaced by a fixed constant). mac/ip unknown.
+ * Initialise @net (it is fully overwritten: amt_net_destroy() it first if
+ * it had connections). @isn_seed seeds the ISN generator (any value; 0 is
+ * replaced by a fixed constant). mac/ip unknown, no listener.
  */
 void amt_net_init(struct amt_net *net, amt_net_tx_fn tx, void *ctx, uint64_t isn_seed);
 

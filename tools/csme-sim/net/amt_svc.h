@@ -14,6 +14,12 @@
  * the one thread that owns the struct amt_net. A callback may call
  * amt_conn_write(), amt_conn_close() and amt_conn_abort() on its own
  * connection; amt_conn_abort() must be the last thing it does with @c.
+ *
+ * Bytes written from a callback go out once the callback returns (several
+ * writes make full segments); written outside any callback they go out at
+ * once. Bytes a service left unconsumed are offered to rx again after
+ * writable() and on every amt_net_tick(), so a service that stopped reading
+ * while its transmit side was full resumes without new input.
  */
 #ifndef AMT_SVC_H
 #define AMT_SVC_H
