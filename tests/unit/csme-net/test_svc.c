@@ -359,6 +359,21 @@ static void test_closed_once(void)
 	tap_ok(svc.closes == 1 && (parse_reply(0).flags & F_RST) &&
 	       net->cnt[AMT_C_TCP_TIMEOUT] == 1, "idle timeout: RST, closed() once");
 
+	/* a service's own idle timeout, and none at all */
+	setup();
+	open_svc(&cl, 41012, 65535);
+	amt_conn_set_idle_timeout(&net->conns[0], 5000);
+	open_svc(&cl, 41013, 65535);
+	amt_conn_set_idle_timeout(&net->conns[1], AMT_CONN_NO_IDLE_TIMEOUT);
+	amt_net_tick(net, 4999);
+	tap_eq(amt_net_active_conns(net), 2, "own timeout 5 s: still open at 4.999 s");
+	amt_net_tick(net, 5000);
+	tap_ok(amt_net_active_conns(net) == 1 && net->conns[0].state == AMT_TCP_FREE &&
+	       svc.closes == 1, "own timeout 5 s: reset at 5 s");
+	amt_net_tick(net, 3600000);
+	tap_ok(amt_net_active_conns(net) == 1 && svc.closes == 1,
+	       "no idle timeout: open after an hour of silence");
+
 	/* abort from inside rx */
 	setup();
 	open_svc(&cl, 41005, 65535);

@@ -554,6 +554,11 @@ void amt_conn_abort(struct amt_conn *c)
 	conn_end(net, c);
 }
 
+void amt_conn_set_idle_timeout(struct amt_conn *c, uint32_t ms)
+{
+	c->idle_ms = ms;
+}
+
 void amt_conn_set_priv(struct amt_conn *c, void *priv)
 {
 	c->priv = priv;
@@ -1219,9 +1224,11 @@ static void conn_timeout(struct amt_net *net, struct amt_conn *c)
 
 static void conn_tick(struct amt_net *net, struct amt_conn *c)
 {
+	uint32_t idle;
 	int pending_data;
 
-	if (net->now_ms - c->last_rx_ms >= net->idle_timeout_ms) {
+	idle = c->idle_ms ? c->idle_ms : net->idle_timeout_ms;
+	if (idle != AMT_CONN_NO_IDLE_TIMEOUT && net->now_ms - c->last_rx_ms >= idle) {
 		conn_timeout(net, c);
 		return;
 	}

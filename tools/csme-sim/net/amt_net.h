@@ -137,6 +137,7 @@ struct amt_conn {
 	uint32_t rx_size;		/* bytes of rx[] */
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;
+	uint32_t idle_ms;		/* amt_conn_set_idle_timeout(); 0 = net's */
 	struct amt_net *net;
 	const struct amt_svc_ops *ops;
 	void *svc, *priv;

@@ -98,6 +98,15 @@ void amt_conn_close(struct amt_conn *c);
 /* Reset the connection now (RST); closed() follows at once. */
 void amt_conn_abort(struct amt_conn *c);
 
+/*
+ * Idle timeout of @c: reset after @ms without a segment from the peer
+ * (0: the engine default, idle_timeout_ms; AMT_CONN_NO_IDLE_TIMEOUT: never,
+ * for long-lived sessions whose peer may stay silent; dead peers are still
+ * found by the retransmission limit once the service sends).
+ */
+#define AMT_CONN_NO_IDLE_TIMEOUT	UINT32_MAX
+void amt_conn_set_idle_timeout(struct amt_conn *c, uint32_t ms);
+
 void amt_conn_set_priv(struct amt_conn *c, void *priv);
 void *amt_conn_priv(const struct amt_conn *c);
 /* Peer address for logs: IPv4 in host byte order and port. */
