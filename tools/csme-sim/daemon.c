@@ -25,6 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "amt_bulk.h"
+#include "amt_page.h"
 #include "daemon.h"
 #include "ctl.h"
 #include "data.h"
@@ -436,7 +438,14 @@ int csme_daemon_run(const struct csme_cfg *cfg)
 	d->cfg.seed = d_seed(cfg);
 	amt_net_init(d->net, csme_net_tx, d->fw, d->cfg.seed);
 	d->net->tx_room = csme_net_room;
-	d->net->bulk_port = (uint16_t)cfg->bulk_port;
+	r = amt_page_listen(d->net, AMT_NET_PORT_HTTP);
+	if (!r && cfg->bulk_port)
+		r = amt_bulk_listen(d->net, (uint16_t)cfg->bulk_port);
+	if (r) {
+		csme_log("listen: %s", strerror(-r));
+		rc = 1;
+		goto out_free;
+	}
 	csme_fw_init(d->fw, &d->cfg, &d_ops, d, d->net);
 	csme_fw_set_notify(d->fw, d_notify, d);
 	csme_port_init(&d->port, cfg->ifname);
@@ -486,6 +495,8 @@ out_free:
 		csme_log_close();
 		return rc;
 	}
+	if (d->net)
+		amt_net_destroy(d->net);
 	free(d->fw);
 	free(d->net);
 	free(d);

@@ -43,21 +43,28 @@
  * @f: result
  *
  * TCP 16992 (HTTP) and 16993 (HTTPS) to our IPv4 address go to CSME only,
- * and the bulk test port when it is enabled;
+ * and every other port amt_net has a service on (redirection, the bulk
+ * test port when it is enabled);
  * ARP requests for it go to both (the host shares the address and answers
  * too). With the address still unknown (0) the host matches any address;
  * amt_net drops everything until it knows it.
  */
 void csme_build_filters(const struct csme_fw *fw, struct sap_filters *f)
 {
+	unsigned int i, n = 2;
+
 	memset(f, 0, sizeof(*f));
 	f->flex[0].dst_port = AMT_NET_PORT_HTTP;
 	f->flex[0].flags = SAP_FLEX_FILTER_ENABLED | SAP_FLEX_FILTER_TCP | SAP_FLEX_FILTER_IPV4;
 	f->flex[1].dst_port = AMT_NET_PORT_HTTPS;
 	f->flex[1].flags = SAP_FLEX_FILTER_ENABLED | SAP_FLEX_FILTER_TCP | SAP_FLEX_FILTER_IPV4;
-	if (fw->net->bulk_port) {
-		f->flex[2].dst_port = fw->net->bulk_port;
-		f->flex[2].flags = f->flex[1].flags;
+	for (i = 0; i < AMT_NET_MAX_LISTEN && n < SAP_MAX_FLEX_FILTERS; i++) {
+		uint16_t port = fw->net->listen[i].port;
+
+		if (!port || port == AMT_NET_PORT_HTTP || port == AMT_NET_PORT_HTTPS)
+			continue;
+		f->flex[n].dst_port = port;
+		f->flex[n++].flags = f->flex[1].flags;
 	}
 	f->ipv4_addr = fw->net->ip;
 	f->ipv4_flags = SAP_IPV4_FILTER_ARP_REQ_PASS | SAP_IPV4_FILTER_ARP_REQ_COPY;

@@ -10,7 +10,12 @@
  *       destination MAC/IP with ours, (op & 4) sets seq/ack from the last
  *       segment the engine sent, and the IPv4 and TCP checksums are fixed,
  *       so the fuzzer gets past validation into the TCP/HTTP state machine;
- *       (op & 8) also sets the destination port to the bulk service's.
+ *       (op & 8) also sets the destination port to the bulk service's,
+ *       else (op & 16) to the echo service's.
+ * Services: the page on 16992, bulk on BULK_PORT, and an echo service on
+ * ECHO_PORT that consumes half of what it is offered (rounded up) and
+ * writes it back, closes on 'Q', aborts on '!' and in writable on '#'.
+ * Every open() must be matched by exactly one closed().
  * op >> 5 sets the room the transmit path reports from then on (0 .. 6 x
  * 300 bytes, 7 = unlimited), so segments wait for room and go out on the
  * ticks and segments that follow.
@@ -18,10 +23,13 @@
  * checked: sane length, our source MAC, valid IPv4 and TCP checksums,
  * payload <= MSS.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "amt_net.h"
+#include "amt_bulk.h"
+#include "amt_page.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -29,10 +37,75 @@ static const uint8_t our_mac[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
 #define OUR_IP 0xc0a80132u
 
 #define BULK_PORT 16999
+#define ECHO_PORT 16994
 
 static struct amt_net net;
 static uint32_t last_seq, last_ack;
 static size_t room;
+
+static unsigned int echo_opens, echo_closes;
+static uint8_t echo_live[AMT_NET_MAX_CONNS];
+
+static int echo_open(void *svc, struct amt_conn *c)
+{
+	uint8_t *live = &echo_live[c - net.conns];
+
+	(void)svc;
+	CHECK(!*live);
+	*live = 1;
+	amt_conn_set_priv(c, live);
+	echo_opens++;
+	return 0;
+}
+
+static size_t echo_rx(void *svc, struct amt_conn *c, const uint8_t *data, size_t len)
+{
+	size_t take = (len + 1) / 2, n;
+
+	(void)svc;
+	CHECK(len && len <= AMT_CONN_RX_BUF);
+	if (memchr(data, '!', take)) {
+		amt_conn_abort(c);
+		return 0;
+	}
+	n = amt_conn_write(c, data, take);
+	CHECK(n <= take && amt_conn_tx_pending(c) <= AMT_CONN_TX_BUF);
+	if (memchr(data, 'Q', n))
+		amt_conn_close(c);
+	return n;
+}
+
+static void echo_writable(void *svc, struct amt_conn *c)
+{
+	(void)svc;
+	if (amt_conn_rx_pending(c) == 35)
+		amt_conn_abort(c);
+}
+
+static void echo_peer_fin(void *svc, struct amt_conn *c)
+{
+	(void)svc;
+	amt_conn_close(c);
+}
+
+static void echo_closed(void *svc, struct amt_conn *c)
+{
+	uint8_t *live = amt_conn_priv(c);
+
+	(void)svc;
+	CHECK(live && *live);
+	*live = 0;
+	echo_closes++;
+}
+
+static const struct amt_svc_ops echo_ops = {
+	.name = "echo",
+	.open = echo_open,
+	.rx = echo_rx,
+	.peer_fin = echo_peer_fin,
+	.writable = echo_writable,
+	.closed = echo_closed,
+};
 
 static size_t tx_room(void *ctx)
 {
@@ -88,7 +161,7 @@ static void tx(void *ctx, const uint8_t *f, size_t len)
 	last_ack = r32(th + 8);
 }
 
-static void smart_fix(uint8_t *f, size_t len, int seqack, int bulk)
+static void smart_fix(uint8_t *f, size_t len, int seqack, int bulk, int echo)
 {
 	uint8_t *ip = f + 14, *th;
 	size_t ihl, tot;
@@ -111,6 +184,8 @@ static void smart_fix(uint8_t *f, size_t len, int seqack, int bulk)
 	th = ip + ihl;
 	if (bulk)
 		w16(th + 2, BULK_PORT);
+	else if (echo)
+		w16(th + 2, ECHO_PORT);
 	if (seqack) {
 		w32(th + 4, last_ack);
 		w32(th + 8, last_seq);
@@ -128,7 +203,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	amt_net_init(&net, tx, NULL, 1234);
 	amt_net_set_addr(&net, our_mac, OUR_IP);
-	net.bulk_port = BULK_PORT;
+	CHECK(!amt_page_listen(&net, AMT_NET_PORT_HTTP));
+	CHECK(!amt_bulk_listen(&net, BULK_PORT));
+	CHECK(!amt_net_listen(&net, ECHO_PORT, &echo_ops, NULL));
+	CHECK(amt_net_listen(&net, ECHO_PORT, &echo_ops, NULL) == -EEXIST);
+	echo_opens = echo_closes = 0;
 	net.tx_room = tx_room;
 	room = (size_t)-1;
 	last_seq = last_ack = 0;
@@ -160,11 +239,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				amt_net_set_addr(&net, NULL, OUR_IP);
 		} else {
 			if ((op & 3) == 3)
-				smart_fix(f, len, op & 4, op & 8);
+				smart_fix(f, len, op & 4, op & 8, op & 16);
 			amt_net_input(&net, f, len);
 		}
 		free(f);
 		CHECK(amt_net_active_conns(&net) <= AMT_NET_MAX_CONNS);
 	}
+	amt_net_destroy(&net);
+	CHECK(echo_opens == echo_closes && amt_net_active_conns(&net) == 0);
 	return 0;
 }

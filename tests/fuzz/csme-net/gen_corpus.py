@@ -40,13 +40,14 @@ def dhcp_req(ip):
 MSS = b"\x02\x04\x05\xb4"
 SYN, ACK, PSH, FIN, RST = 2, 0x10, 8, 1, 4
 
-def session(req, mss=MSS, split=None):
-    s = rec(3, tcp(SYN, opts=mss)) + rec(7, tcp(ACK))
+def session(req, mss=MSS, split=None, port=0):
+    """port: 0 the page, 8 the bulk service, 16 the echo service (smart op bits)"""
+    s = rec(3 | port, tcp(SYN, opts=mss)) + rec(7 | port, tcp(ACK))
     if split:
-        s += rec(7, tcp(ACK | PSH, req[:split])) + rec(7, tcp(ACK | PSH, req[split:]))
+        s += rec(7 | port, tcp(ACK | PSH, req[:split])) + rec(7 | port, tcp(ACK | PSH, req[split:]))
     else:
-        s += rec(7, tcp(ACK | PSH, req))
-    return s + rec(7, tcp(ACK | FIN)) + rec(7, tcp(ACK))
+        s += rec(7 | port, tcp(ACK | PSH, req))
+    return s + rec(7 | port, tcp(ACK | FIN)) + rec(7 | port, tcp(ACK))
 
 seeds = {
     "arp": rec(0, arp_req()),
@@ -61,6 +62,10 @@ seeds = {
     "closed_port": rec(3, tcp(SYN, dport=80)) + rec(3, tcp(ACK, seq=5, ack=9)),
     "rst": rec(3, tcp(SYN, opts=MSS)) + rec(7, tcp(RST)),
     "syn_raw": rec(0, tcp(SYN, opts=MSS)),
+    "bulk_send": session(b"SEND 5000\n", port=8),
+    "echo": session(b"hello world", split=4, port=16),
+    "echo_close": session(b"abcQ", port=16),
+    "echo_abort": session(b"x!", port=16),
 }
 os.makedirs(sys.argv[1], exist_ok=True)
 for name, data in seeds.items():

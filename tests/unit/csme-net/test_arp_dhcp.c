@@ -165,6 +165,7 @@ int main(void)
 	net = calloc(1, sizeof(*net));
 	test_arp();
 	test_dhcp();
+	amt_net_destroy(net);
 	free(net);
 	return tap_end();
 }

@@ -59,7 +59,8 @@ static uint32_t ref_crc(const uint8_t *p, size_t n)
 static void setup(uint16_t bulk_port)
 {
 	net_setup(net, 11);
-	net->bulk_port = bulk_port;
+	if (bulk_port)
+		amt_bulk_listen(net, bulk_port);
 	net->tx = room_tx;
 	net->tx_room = test_room;
 	room = (size_t)-1;
@@ -138,7 +139,7 @@ static void test_send(void)
 
 	setup(BULK_PORT);
 	open_bulk(&cl, 40001, 8000);
-	tap_eq(net->conns[0].svc, AMT_SVC_BULK, "connection to the bulk port is a bulk one");
+	tap_ok(net->conns[0].ops == &amt_bulk_ops, "connection to the bulk port is a bulk one");
 	cl_send(net, &cl, F_ACK | F_PSH, cmd, strlen(cmd));
 	tap_eq(net->cnt[AMT_C_BULK_SEND], 1, "SEND accepted");
 	while (!fin && rounds++ < 100) {
@@ -172,7 +173,7 @@ static void test_recv(void)
 		data[i] = (uint8_t)(i * 131 + 7);
 	setup(BULK_PORT);
 	open_bulk(&cl, 40002, 65535);
-	tap_eq(net->conns[0].svc, AMT_SVC_BULK, "bulk connection");
+	tap_ok(net->conns[0].ops == &amt_bulk_ops, "bulk connection");
 	/* command and the first bytes in one segment */
 	hl = (size_t)snprintf((char *)first, sizeof(first), "RECV %zu\n", sizeof(data));
 	memcpy(first + hl, data, 500);
@@ -326,6 +327,7 @@ int main(void)
 	test_back_pressure();
 	test_fast_retransmit();
 	test_ack_after_rewind();
+	amt_net_destroy(net);
 	free(net);
 	return tap_end();
 }

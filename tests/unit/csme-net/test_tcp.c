@@ -102,7 +102,7 @@ static void test_handshake(void)
 	tap_eq(r.doff, 24, "SYN-ACK carries one 4-byte option");
 	tap_eq(r.mss, 1400, "SYN-ACK MSS = 1400");
 	tap_eq(r.dlen, 0, "SYN-ACK no payload");
-	tap_eq(r.wnd, AMT_NET_REQ_MAX, "SYN-ACK window = request buffer");
+	tap_eq(r.wnd, AMT_PAGE_REQ_MAX, "SYN-ACK window = the page's cap (request size)");
 	tap_ok(cap.f[0][14 + 6] == 0x40, "DF set");
 	isn = r.seq;
 
@@ -116,6 +116,7 @@ static void test_handshake(void)
 		net_setup(n2, 43);
 		feed(n2, f, b_tcp(f, &s));
 		tap_ok(parse_reply(0).seq != isn, "ISN differs with another seed");
+		amt_net_destroy(n2);
 		free(n2);
 	}
 
@@ -194,7 +195,7 @@ static void test_full_exchange(void)
 	tap_ok(cap.n == 1 && r.ok && r.flags == F_ACK && r.dlen == 0 &&
 	       r.ack == 1001 + strlen(p1) && r.seq == isn + 1,
 	       "first half of GET -> pure ACK");
-	tap_eq(r.wnd, AMT_NET_REQ_MAX - strlen(p1), "window shrinks by buffered bytes");
+	tap_eq(r.wnd, AMT_PAGE_REQ_MAX - strlen(p1), "window shrinks by buffered bytes");
 
 	cap_reset();
 	cl_send(net, &cl, F_ACK | F_PSH, p2, strlen(p2));
@@ -255,7 +256,7 @@ static size_t do_request(unsigned int port, unsigned int mss, const char *req, s
 
 static void test_status_codes(void)
 {
-	char resp[4096], big[AMT_NET_REQ_MAX];
+	char resp[4096], big[AMT_PAGE_REQ_MAX];
 	size_t n, hl;
 	static const struct { const char *req, *line; } t[] = {
 		{ "GET /x HTTP/1.1\r\n\r\n", "HTTP/1.1 404 Not Found\r\n" },
@@ -650,6 +651,7 @@ int main(void)
 	test_segmentation_window();
 	test_dup_and_order();
 	test_rst_and_table();
+	amt_net_destroy(net);
 	free(net);
 	return tap_end();
 }

@@ -116,6 +116,7 @@ int main(void)
 		feed(net, f, n);
 		tap_ok(cap.n == 0 && net->cnt[AMT_C_IP_BAD_HDR] == b + 1, "total length < IHL dropped");
 	}
+	amt_net_destroy(net);
 	free(net);
 	return tap_end();
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * amt_bulk - test data source and sink of amt_net. See amt_bulk.h.
+ * amt_bulk - test data source and sink service of amt_net. See amt_bulk.h.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include "amt_net.h"
 #include "amt_bulk.h"
@@ -42,28 +44,47 @@ uint32_t amt_bulk_crc32(uint32_t crc, const uint8_t *p, size_t n)
 	return ~crc;
 }
 
-static void reply(struct amt_tcp_conn *c, const char *line)
-{
-	size_t n = strlen(line);
+enum bulk_mode {
+	BULK_CMD = 0,		/* waiting for the command line */
+	BULK_SEND,		/* streaming the pattern */
+	BULK_RECV,		/* taking the client's bytes */
+	BULK_REPLY,		/* reply line queued */
+};
 
-	if (n > sizeof(c->resp))
-		n = sizeof(c->resp);
-	memcpy(c->resp, line, n);
-	c->resp_len = (uint16_t)n;
-	c->bulk_mode = AMT_BULK_REPLY;
-	c->resp_ready = 1;
+/* One connection's transfer (amt_conn_priv). */
+struct bulk_conn {
+	uint8_t mode;		/* enum bulk_mode */
+	uint8_t counted;	/* AMT_C_BULK_DONE counted */
+	uint32_t total;		/* bytes to send (SEND) or receive (RECV) */
+	uint32_t done;		/* bytes generated (SEND) or received (RECV) */
+	uint32_t crc;		/* running CRC-32 of received bytes */
+	size_t cmd_len;
+	char cmd[AMT_BULK_CMD_MAX];
+};
+
+static void bulk_count(struct amt_conn *c, enum amt_net_counter k)
+{
+	amt_conn_net(c)->cnt[k]++;
 }
 
-static void reply_ok(struct amt_tcp_conn *c)
+/* Queue the reply line and close after it. */
+static void reply(struct amt_conn *c, struct bulk_conn *b, const char *line)
+{
+	amt_conn_write(c, line, strlen(line));
+	amt_conn_close(c);
+	b->mode = BULK_REPLY;
+}
+
+static void reply_ok(struct amt_conn *c, struct bulk_conn *b)
 {
 	static const char hex[] = "0123456789abcdef";
 	char line[40] = "OK ", num[12];
 	size_t p = 3, n = sizeof(num);
-	uint32_t v = c->bulk_done;
+	uint32_t v = b->done;
 	int i;
 
 	for (i = 7; i >= 0; i--)
-		line[p++] = hex[(c->bulk_crc >> (4 * i)) & 0xf];
+		line[p++] = hex[(b->crc >> (4 * i)) & 0xf];
 	line[p++] = ' ';
 	do {
 		num[--n] = (char)('0' + v % 10);
@@ -73,13 +94,39 @@ static void reply_ok(struct amt_tcp_conn *c)
 	p += sizeof(num) - n;
 	line[p++] = '\n';
 	line[p] = 0;
-	reply(c, line);
+	reply(c, b, line);
 }
 
-/* "SEND <n>" / "RECV <n>" in c->req[0..len) (without the '\n') */
-static void command(struct amt_net *net, struct amt_tcp_conn *c, size_t len)
+/* Generate pattern bytes into the transmit buffer while it has room. */
+static void bulk_fill(struct amt_conn *c, struct bulk_conn *b)
 {
-	const char *r = c->req;
+	uint8_t chunk[4096];
+
+	while (b->done < b->total) {
+		size_t n = amt_conn_tx_room(c), i;
+		uint32_t off = b->done, w;
+
+		if (n > sizeof(chunk))
+			n = sizeof(chunk);
+		if (n > b->total - b->done)
+			n = b->total - b->done;
+		if (!n)
+			return;
+		w = amt_bulk_word(off >> 2);
+		for (i = 0; i < n; i++, off++) {
+			if (i && !(off & 3))
+				w = amt_bulk_word(off >> 2);
+			chunk[i] = (uint8_t)(w >> (8 * (off & 3)));
+		}
+		b->done += (uint32_t)amt_conn_write(c, chunk, n);
+	}
+	amt_conn_close(c);
+}
+
+/* "SEND <n>" / "RECV <n>" in b->cmd[0..len) (without the '\n') */
+static void command(struct amt_conn *c, struct bulk_conn *b, size_t len)
+{
+	const char *r = b->cmd;
 	uint64_t n = 0;
 	size_t i;
 
@@ -92,88 +139,119 @@ static void command(struct amt_net *net, struct amt_tcp_conn *c, size_t len)
 	}
 	if (n == 0 || n > AMT_BULK_MAX)
 		goto bad;
-	c->bulk_total = (uint32_t)n;
-	c->bulk_done = 0;
-	c->bulk_crc = 0;
+	b->total = (uint32_t)n;
+	b->done = 0;
+	b->crc = 0;
 	if (r[0] == 'S') {
-		c->bulk_mode = AMT_BULK_SEND;
-		c->resp_ready = 1;
-		net->cnt[AMT_C_BULK_SEND]++;
+		b->mode = BULK_SEND;
+		bulk_count(c, AMT_C_BULK_SEND);
+		bulk_fill(c, b);
 	} else {
-		c->bulk_mode = AMT_BULK_RECV;
-		net->cnt[AMT_C_BULK_RECV]++;
+		b->mode = BULK_RECV;
+		bulk_count(c, AMT_C_BULK_RECV);
 	}
 	return;
 bad:
-	net->cnt[AMT_C_BULK_BAD_CMD]++;
-	reply(c, "ERR bad command\n");
+	bulk_count(c, AMT_C_BULK_BAD_CMD);
+	reply(c, b, "ERR bad command\n");
 }
 
-void amt_bulk_rx(struct amt_net *net, struct amt_tcp_conn *c, const uint8_t *data,
-		 size_t len)
+static int bulk_open(void *svc, struct amt_conn *c)
 {
-	while (len) {
-		if (c->bulk_mode == AMT_BULK_CMD) {
-			const uint8_t *nl = memchr(data, '\n', len);
-			size_t take = nl ? (size_t)(nl - data) + 1 : len;
+	struct bulk_conn *b = calloc(1, sizeof(*b));
 
-			if (c->req_len + take > AMT_BULK_CMD_MAX) {
-				net->cnt[AMT_C_BULK_BAD_CMD]++;
-				reply(c, "ERR command too long\n");
-				return;
+	(void)svc;
+	if (!b)
+		return -ENOMEM;
+	amt_conn_set_priv(c, b);
+	return 0;
+}
+
+static size_t bulk_rx(void *svc, struct amt_conn *c, const uint8_t *data, size_t len)
+{
+	struct bulk_conn *b = amt_conn_priv(c);
+	size_t used = 0;
+
+	(void)svc;
+	while (used < len) {
+		if (b->mode == BULK_CMD) {
+			const uint8_t *nl = memchr(data + used, '\n', len - used);
+			size_t take = nl ? (size_t)(nl - (data + used)) + 1 : len - used;
+
+			if (b->cmd_len + take > AMT_BULK_CMD_MAX) {
+				bulk_count(c, AMT_C_BULK_BAD_CMD);
+				reply(c, b, "ERR command too long\n");
+				return len;
 			}
-			memcpy(c->req + c->req_len, data, take);
-			c->req_len = (uint16_t)(c->req_len + take);
-			data += take;
-			len -= take;
+			memcpy(b->cmd + b->cmd_len, data + used, take);
+			b->cmd_len += take;
+			used += take;
 			if (nl)
-				command(net, c, c->req_len - 1u);
-		} else if (c->bulk_mode == AMT_BULK_RECV) {
-			size_t take = c->bulk_total - c->bulk_done;
+				command(c, b, b->cmd_len - 1);
+		} else if (b->mode == BULK_RECV) {
+			size_t take = b->total - b->done;
 
-			if (take > len)
-				take = len;
-			c->bulk_crc = amt_bulk_crc32(c->bulk_crc, data, take);
-			c->bulk_done += (uint32_t)take;
-			data += take;
-			len -= take;
-			if (c->bulk_done == c->bulk_total)
-				reply_ok(c);
+			if (take > len - used)
+				take = len - used;
+			b->crc = amt_bulk_crc32(b->crc, data + used, take);
+			b->done += (uint32_t)take;
+			used += take;
+			if (b->done == b->total)
+				reply_ok(c, b);
 		} else {
-			return;		/* bytes after the transfer: ignored */
+			break;		/* bytes after the transfer: ignored */
 		}
 	}
+	return len;
 }
 
-void amt_bulk_peer_fin(struct amt_net *net, struct amt_tcp_conn *c)
+static void bulk_peer_fin(void *svc, struct amt_conn *c)
 {
-	(void)net;
-	if (c->bulk_mode == AMT_BULK_CMD && c->req_len == 0)
-		c->closing = 1;		/* closed without a command */
-	else if (c->bulk_mode == AMT_BULK_CMD)
-		reply(c, "ERR no command\n");
-	else if (c->bulk_mode == AMT_BULK_RECV)
-		reply(c, "ERR short transfer\n");
+	struct bulk_conn *b = amt_conn_priv(c);
+
+	(void)svc;
+	if (b->mode == BULK_CMD && b->cmd_len == 0)
+		amt_conn_close(c);	/* closed without a command */
+	else if (b->mode == BULK_CMD)
+		reply(c, b, "ERR no command\n");
+	else if (b->mode == BULK_RECV)
+		reply(c, b, "ERR short transfer\n");
 }
 
-uint32_t amt_bulk_tx_len(const struct amt_tcp_conn *c)
+/* Acked room: more pattern; a transfer is done once all it sent is acked. */
+static void bulk_writable(void *svc, struct amt_conn *c)
 {
-	return c->bulk_mode == AMT_BULK_SEND ? c->bulk_total : c->resp_len;
-}
+	struct bulk_conn *b = amt_conn_priv(c);
 
-void amt_bulk_tx_fill(const struct amt_tcp_conn *c, uint32_t off, uint8_t *dst, size_t n)
-{
-	uint32_t w;
-	size_t i;
-
-	if (c->bulk_mode != AMT_BULK_SEND) {
-		memcpy(dst, c->resp + off, n);
-		return;
+	(void)svc;
+	if (b->mode == BULK_SEND)
+		bulk_fill(c, b);
+	if (!b->counted && !amt_conn_tx_pending(c) &&
+	    (b->mode == BULK_REPLY || (b->mode == BULK_SEND && b->done == b->total))) {
+		b->counted = 1;
+		bulk_count(c, AMT_C_BULK_DONE);
 	}
-	w = amt_bulk_word(off >> 2);
-	for (i = 0; i < n; i++, off++) {
-		if (i && !(off & 3))
-			w = amt_bulk_word(off >> 2);
-		dst[i] = (uint8_t)(w >> (8 * (off & 3)));
-	}
+}
+
+static void bulk_closed(void *svc, struct amt_conn *c)
+{
+	(void)svc;
+	free(amt_conn_priv(c));
+	amt_conn_set_priv(c, NULL);
+}
+
+const struct amt_svc_ops amt_bulk_ops = {
+	.name = "bulk",
+	.open = bulk_open,
+	.rx = bulk_rx,
+	.peer_fin = bulk_peer_fin,
+	.writable = bulk_writable,
+	.closed = bulk_closed,
+};
+
+int amt_bulk_listen(struct amt_net *net, uint16_t port)
+{
+	int r = amt_net_listen(net, port, &amt_bulk_ops, NULL);
+
+	return r ? r : amt_net_listen_rx_buf(net, port, AMT_BULK_RCV_WND);
 }

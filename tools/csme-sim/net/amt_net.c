@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * amt_net - minimal network engine for csme-sim. See amt_net.h and
- * docs/csme-sim-net.md.
+ * amt_net - minimal network engine for csme-sim: Ethernet, ARP, IPv4 and a
+ * server-side TCP carrying byte streams for the services of amt_svc.h.
+ * See amt_net.h and docs/csme-sim-net.md.
  *
  * All multi-byte wire fields are accessed byte-wise (no struct overlays), so
  * the code is alignment- and endian-independent.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include "amt_net.h"
-#include "amt_bulk.h"
 
 #define ETH_HLEN	14
 #define ETYPE_IPV4	0x0800
@@ -67,6 +69,9 @@ static const char *const counter_names[AMT_C__COUNT] = {
 	[AMT_C_TCP_RETRANSMIT] = "tcp_retransmit",
 	[AMT_C_TCP_FAST_RETRANSMIT] = "tcp_fast_retransmit",
 	[AMT_C_TCP_TX_BLOCKED] = "tcp_tx_blocked",
+	[AMT_C_TCP_REFUSED] = "tcp_refused",
+	[AMT_C_TCP_ABORTED] = "tcp_aborted",
+	[AMT_C_TCP_WND_UPDATE] = "tcp_wnd_update",
 	[AMT_C_BULK_SEND] = "bulk_send",
 	[AMT_C_BULK_RECV] = "bulk_recv",
 	[AMT_C_BULK_DONE] = "bulk_done",
@@ -248,6 +253,34 @@ static void arp_input(struct amt_net *net, const uint8_t *f, size_t len)
 	emit(net, ETH_HLEN + 28);
 }
 
+/* ---- connection buffers ------------------------------------------------ */
+
+/* Our receive window: the free space of the receive buffer. */
+static uint32_t conn_rcv_wnd(const struct amt_conn *c)
+{
+	return c->rx ? c->rx_size - c->rx_len : 0;
+}
+
+/* Copy transmit ring bytes [off, off + n) (counted from snd_una) to @dst. */
+static void tx_copy_out(const struct amt_conn *c, uint32_t off, uint8_t *dst, size_t n)
+{
+	uint32_t pos = (c->tx_head + off) % AMT_CONN_TX_BUF;
+	size_t first = min_sz(n, AMT_CONN_TX_BUF - pos);
+
+	memcpy(dst, c->tx + pos, first);
+	if (n > first)
+		memcpy(dst + first, c->tx, n - first);
+}
+
+/* Drop the acknowledged prefix of the transmit ring. */
+static void tx_free(struct amt_conn *c, uint32_t n)
+{
+	c->tx_head = (c->tx_head + n) % AMT_CONN_TX_BUF;
+	c->tx_len -= n;
+	if (!c->tx_len)
+		c->tx_head = 0;
+}
+
 /* ---- TCP output -------------------------------------------------------- */
 
 /*
@@ -303,44 +336,50 @@ static void tcp_emit(struct amt_net *net, const uint8_t *dmac, uint32_t dip,
 	emit(net, ETH_HLEN + 20 + tlen);
 }
 
-static uint16_t conn_rcv_wnd(const struct amt_tcp_conn *c)
-{
-	/* The bulk service takes every byte as it arrives. */
-	if (c->svc == AMT_SVC_BULK)
-		return AMT_BULK_RCV_WND;
-	/* Until the request is complete we offer what is left of req[]. */
-	if (c->resp_ready || c->closing)
-		return AMT_NET_REQ_MAX;
-	return (uint16_t)(AMT_NET_REQ_MAX - c->req_len);
-}
-
-static void conn_send(struct amt_net *net, struct amt_tcp_conn *c, uint32_t seq,
+static void conn_send(struct amt_net *net, struct amt_conn *c, uint32_t seq,
 		      uint8_t flags, const void *data, size_t len)
 {
+	uint32_t wnd = conn_rcv_wnd(c);
+
+	if (wnd > 0xffff)
+		wnd = 0xffff;
 	tcp_emit(net, c->peer_mac, c->peer_ip, c->local_port, c->peer_port, seq,
-		 c->rcv_nxt, flags, conn_rcv_wnd(c),
+		 c->rcv_nxt, flags, (uint16_t)wnd,
 		 (flags & TH_SYN) ? AMT_NET_MSS_MAX : 0, data, len);
+	c->rcv_adv = wnd;
 	c->last_tx_ms = net->now_ms;
 }
 
-static void conn_send_ack(struct amt_net *net, struct amt_tcp_conn *c)
+static void conn_send_ack(struct amt_net *net, struct amt_conn *c)
 {
 	conn_send(net, c, c->snd_nxt, TH_ACK, NULL, 0);
 }
 
-static void conn_free(struct amt_tcp_conn *c)
-{
-	c->state = AMT_TCP_FREE;
-}
-
 /*
- * Send as much of the response as the peer's window and MSS allow, then our
- * FIN once everything is out. Returns 1 if at least one segment left.
+ * The connection is over: tell the service (once: the state is FREE before
+ * closed() runs, so nothing it calls can end it again) and free the
+ * buffers. The receive buffer of a connection ended from inside its rx
+ * callback is freed by conn_deliver() once the callback returns.
  */
-/* Length of what the connection's service sends (valid once resp_ready). */
-static uint32_t conn_tx_len(const struct amt_tcp_conn *c)
+static void conn_end(struct amt_net *net, struct amt_conn *c)
 {
-	return c->svc == AMT_SVC_BULK ? amt_bulk_tx_len(c) : c->resp_len;
+	if (c->state == AMT_TCP_FREE)
+		return;
+	c->state = AMT_TCP_FREE;
+	if (c->ops && c->ops->closed) {
+		net->cb_depth++;
+		c->ops->closed(c->svc, c);
+		net->cb_depth--;
+	}
+	free(c->tx);
+	c->tx = NULL;
+	c->tx_len = 0;
+	if (!c->in_rx) {
+		free(c->rx);
+		c->rx = NULL;
+	}
+	c->rx_len = 0;
+	c->ops = NULL;
 }
 
 /* Room in the transmit path for a segment carrying @plen bytes. */
@@ -352,251 +391,273 @@ static int tx_has_room(struct amt_net *net, size_t plen)
 	return 0;
 }
 
-static int conn_output(struct amt_net *net, struct amt_tcp_conn *c)
+static void conn_sent(struct amt_conn *c, uint32_t n, int fin)
+{
+	c->snd_nxt += n;
+	if (fin) {
+		c->snd_nxt++;
+		c->fin_sent = 1;
+	}
+	if (seq_gt(c->snd_nxt, c->snd_max))
+		c->snd_max = c->snd_nxt;
+}
+
+/*
+ * Send as much of the transmit buffer as the peer's window and MSS allow,
+ * then our FIN once everything queued before amt_conn_close() is out (on the
+ * last data segment when it fits). Returns 1 if at least one segment left.
+ */
+static int conn_output(struct amt_net *net, struct amt_conn *c)
 {
 	uint8_t seg[AMT_NET_MSS_MAX];
 	int sent = 0;
 
 	if (c->state != AMT_TCP_ESTABLISHED || c->fin_sent)
 		return 0;
-	if (c->resp_ready) {
-		uint32_t total = conn_tx_len(c);
+	for (;;) {
+		uint32_t off = c->snd_nxt - c->snd_una;
+		size_t rem = c->tx_len - off;
+		size_t usable = c->snd_wnd > off ? c->snd_wnd - off : 0;
+		size_t n = min_sz(min_sz(rem, usable), c->mss);
+		uint8_t fl = TH_ACK;
 
-		for (;;) {
-			uint32_t off = c->snd_nxt - (c->iss + 1);
-			uint32_t inflight = c->snd_nxt - c->snd_una;
-			size_t rem = total - off;
-			size_t usable = c->snd_wnd > inflight ? c->snd_wnd - inflight : 0;
-			size_t n = min_sz(min_sz(rem, usable), c->mss);
-			uint8_t fl = TH_ACK;
-
-			if (n == 0)
-				break;
-			if (!tx_has_room(net, n))
-				return sent;
-			if (n == rem)
-				fl |= TH_PSH | TH_FIN;
-			if (c->svc == AMT_SVC_BULK)
-				amt_bulk_tx_fill(c, off, seg, n);
-			else
-				memcpy(seg, c->resp + off, n);
-			conn_send(net, c, c->snd_nxt, fl, seg, n);
-			c->snd_nxt += (uint32_t)n;
-			sent = 1;
-			if (fl & TH_FIN) {
-				c->snd_nxt++;
-				c->fin_sent = 1;
-			}
-			if (seq_gt(c->snd_nxt, c->snd_max))
-				c->snd_max = c->snd_nxt;
-			if (fl & TH_FIN)
-				return 1;
+		if (n == 0)
+			break;
+		if (!tx_has_room(net, n))
+			return sent;
+		if (n == rem) {
+			fl |= TH_PSH;
+			if (c->closing)
+				fl |= TH_FIN;
 		}
-		if (c->snd_nxt - (c->iss + 1) < total)
-			return sent;	/* window-limited: wait for an ACK */
-	} else if (!c->closing) {
-		return 0;
+		tx_copy_out(c, off, seg, n);
+		conn_send(net, c, c->snd_nxt, fl, seg, n);
+		conn_sent(c, (uint32_t)n, fl & TH_FIN);
+		sent = 1;
+		if (fl & TH_FIN)
+			return 1;
 	}
+	if (!c->closing || c->snd_nxt - c->snd_una < c->tx_len)
+		return sent;	/* nothing to close, or window-limited */
 	if (!tx_has_room(net, 0))
 		return sent;
 	/* nothing (left) to send: bare FIN (takes no window space) */
 	conn_send(net, c, c->snd_nxt, TH_ACK | TH_FIN, NULL, 0);
-	c->snd_nxt++;
-	c->fin_sent = 1;
-	if (seq_gt(c->snd_nxt, c->snd_max))
-		c->snd_max = c->snd_nxt;
+	conn_sent(c, 0, 1);
 	return 1;
 }
 
-/* ---- HTTP ---------------------------------------------------------------- */
+/* ---- the service interface (amt_svc.h) ----------------------------------- */
 
-static size_t append(char *buf, size_t pos, size_t cap, const char *s, size_t n)
+int amt_net_listen(struct amt_net *net, uint16_t port,
+		   const struct amt_svc_ops *ops, void *svc)
 {
-	if (pos >= cap)
-		return pos;
-	if (n > cap - pos)
-		n = cap - pos;
-	memcpy(buf + pos, s, n);
-	return pos + n;
-}
+	struct amt_listener *free_slot = NULL;
+	unsigned int i;
 
-static size_t append_str(char *buf, size_t pos, size_t cap, const char *s)
-{
-	return append(buf, pos, cap, s, strlen(s));
-}
+	if (!port || !ops)
+		return -EINVAL;
+	for (i = 0; i < AMT_NET_MAX_LISTEN; i++) {
+		struct amt_listener *l = &net->listen[i];
 
-static size_t append_uint(char *buf, size_t pos, size_t cap, unsigned int v)
-{
-	char tmp[12];
-	size_t n = sizeof(tmp);
-
-	do {
-		tmp[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	return append(buf, pos, cap, tmp + n, sizeof(tmp) - n);
-}
-
-static size_t append_escaped(char *buf, size_t pos, size_t cap, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': pos = append_str(buf, pos, cap, "&amp;"); break;
-		case '<': pos = append_str(buf, pos, cap, "&lt;"); break;
-		case '>': pos = append_str(buf, pos, cap, "&gt;"); break;
-		case '"': pos = append_str(buf, pos, cap, "&quot;"); break;
-		case '\'': pos = append_str(buf, pos, cap, "&#39;"); break;
-		default:
-			if ((unsigned char)*s < 0x20 || *s == 0x7f)
-				pos = append_str(buf, pos, cap, "?");
-			else
-				pos = append(buf, pos, cap, s, 1);
-		}
+		if (l->port == port)
+			return -EEXIST;
+		if (!l->port && !free_slot)
+			free_slot = l;
 	}
-	return pos;
-}
-
-#define PAGE_HEAD "<!DOCTYPE html>\n<html><head><title>fwgate CSME simulator</title></head>\n" \
-		  "<body><h1>fwgate CSME simulator</h1>\n<p>"
-#define PAGE_TAIL "</p>\n</body></html>\n"
-#define BODY_MAX  (sizeof(PAGE_HEAD) + 6 * AMT_NET_STATUS_MAX + sizeof(PAGE_TAIL))
-
-static void http_respond(struct amt_net *net, struct amt_tcp_conn *c, int code,
-			 int head_only)
-{
-	char body[BODY_MAX];
-	size_t blen = 0, p = 0, cap = sizeof(c->resp);
-	const char *reason, *type = "text/plain; charset=utf-8";
-
-	switch (code) {
-	case 200:
-		reason = "OK";
-		type = "text/html; charset=utf-8";
-		blen = append_str(body, blen, sizeof(body), PAGE_HEAD);
-		blen = append_escaped(body, blen, sizeof(body), net->status);
-		blen = append_str(body, blen, sizeof(body), PAGE_TAIL);
-		inc(net, AMT_C_HTTP_200);
-		break;
-	case 404:
-		reason = "Not Found";
-		blen = append_str(body, blen, sizeof(body), "404 Not Found\n");
-		inc(net, AMT_C_HTTP_404);
-		break;
-	case 405:
-		reason = "Method Not Allowed";
-		blen = append_str(body, blen, sizeof(body), "405 Method Not Allowed\n");
-		inc(net, AMT_C_HTTP_405);
-		break;
-	default:
-		code = 400;
-		reason = "Bad Request";
-		blen = append_str(body, blen, sizeof(body), "400 Bad Request\n");
-		inc(net, AMT_C_HTTP_400);
-		break;
-	}
-	p = append_str(c->resp, p, cap, "HTTP/1.1 ");
-	p = append_uint(c->resp, p, cap, (unsigned int)code);
-	p = append_str(c->resp, p, cap, " ");
-	p = append_str(c->resp, p, cap, reason);
-	p = append_str(c->resp, p, cap, "\r\nServer: fwgate-csme-sim\r\nContent-Type: ");
-	p = append_str(c->resp, p, cap, type);
-	p = append_str(c->resp, p, cap, "\r\nContent-Length: ");
-	p = append_uint(c->resp, p, cap, (unsigned int)blen);
-	if (code == 405)
-		p = append_str(c->resp, p, cap, "\r\nAllow: GET, HEAD");
-	p = append_str(c->resp, p, cap, "\r\nConnection: close\r\n\r\n");
-	if (!head_only)
-		p = append(c->resp, p, cap, body, blen);
-	c->resp_len = (uint16_t)p;
-	c->resp_ready = 1;
-}
-
-static int is_tchar(char ch)
-{
-	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
-	       (ch >= '0' && ch <= '9') || (ch && strchr("!#$%&'*+-.^_`|~", ch));
-}
-
-/* Find the end of the header block; returns its length or 0. */
-static size_t http_header_end(const char *r, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (r[i] != '\n')
-			continue;
-		if (i + 1 < n && r[i + 1] == '\n')
-			return i + 2;
-		if (i + 2 < n && r[i + 1] == '\r' && r[i + 2] == '\n')
-			return i + 3;
-	}
+	if (!free_slot)
+		return -ENOSPC;
+	free_slot->port = port;
+	free_slot->ops = ops;
+	free_slot->svc = svc;
 	return 0;
 }
 
-/* Parse the request line of r[0..n) (n covers the whole header block). */
-static void http_handle(struct amt_net *net, struct amt_tcp_conn *c, const char *r, size_t n)
+static struct amt_listener *listener_find(struct amt_net *net, uint16_t port)
 {
-	size_t i = 0, m_end, t_start, t_end, v_start;
-	int head;
+	unsigned int i;
 
-	while (i < n && is_tchar(r[i]))
-		i++;
-	m_end = i;
-	if (m_end == 0 || i >= n || r[i] != ' ')
-		goto bad;
-	t_start = ++i;
-	while (i < n && r[i] > ' ' && r[i] != 0x7f)
-		i++;
-	t_end = i;
-	if (t_end == t_start || i >= n || r[i] != ' ')
-		goto bad;
-	v_start = ++i;
-	if (n - v_start < 9 || memcmp(r + v_start, "HTTP/1.", 7) ||
-	    (r[v_start + 7] != '0' && r[v_start + 7] != '1'))
-		goto bad;
-	i = v_start + 8;
-	if (r[i] == '\r')
-		i++;
-	if (i >= n || r[i] != '\n')
-		goto bad;
-
-	if (m_end == 3 && !memcmp(r, "GET", 3))
-		head = 0;
-	else if (m_end == 4 && !memcmp(r, "HEAD", 4))
-		head = 1;
-	else {
-		http_respond(net, c, 405, 0);
-		return;
-	}
-	if (r[t_start] != '/' && !(t_end - t_start == 1 && r[t_start] == '*'))
-		goto bad;
-	if (t_end - t_start == 1 && r[t_start] == '/')
-		http_respond(net, c, 200, head);
-	else
-		http_respond(net, c, 404, head);
-	return;
-bad:
-	http_respond(net, c, 400, 0);
+	for (i = 0; i < AMT_NET_MAX_LISTEN; i++)
+		if (port && net->listen[i].port == port)
+			return &net->listen[i];
+	return NULL;
 }
 
-/* Called whenever req[] grew or the peer closed its side. */
-static void http_progress(struct amt_net *net, struct amt_tcp_conn *c)
+int amt_net_listen_rx_buf(struct amt_net *net, uint16_t port, uint32_t size)
 {
-	size_t end;
+	struct amt_listener *l = listener_find(net, port);
 
-	if (c->resp_ready)
+	if (!size || size > AMT_CONN_RX_BUF_MAX)
+		return -EINVAL;
+	if (!l)
+		return -ENOENT;
+	l->rx_size = size;
+	return 0;
+}
+
+size_t amt_conn_write(struct amt_conn *c, const void *data, size_t len)
+{
+	uint32_t pos;
+	size_t n, first;
+
+	if (c->state == AMT_TCP_FREE || c->closing || !c->tx)
+		return 0;
+	n = min_sz(len, AMT_CONN_TX_BUF - c->tx_len);
+	if (!n)
+		return 0;
+	pos = (c->tx_head + c->tx_len) % AMT_CONN_TX_BUF;
+	first = min_sz(n, AMT_CONN_TX_BUF - pos);
+	memcpy(c->tx + pos, data, first);
+	if (n > first)
+		memcpy(c->tx, (const uint8_t *)data + first, n - first);
+	c->tx_len += (uint32_t)n;
+	/* from a callback, the engine sends once the callback returned */
+	if (!c->net->cb_depth)
+		conn_output(c->net, c);
+	return n;
+}
+
+size_t amt_conn_tx_room(const struct amt_conn *c)
+{
+	if (c->state == AMT_TCP_FREE || c->closing || !c->tx)
+		return 0;
+	return AMT_CONN_TX_BUF - c->tx_len;
+}
+
+size_t amt_conn_tx_pending(const struct amt_conn *c)
+{
+	return c->state == AMT_TCP_FREE ? 0 : c->tx_len;
+}
+
+size_t amt_conn_rx_pending(const struct amt_conn *c)
+{
+	return c->state == AMT_TCP_FREE ? 0 : c->rx_len;
+}
+
+void amt_conn_close(struct amt_conn *c)
+{
+	if (c->state == AMT_TCP_FREE || c->closing)
 		return;
-	end = http_header_end(c->req, c->req_len);
-	if (end)
-		http_handle(net, c, c->req, end);
-	else if (c->req_len == AMT_NET_REQ_MAX)
-		http_respond(net, c, 400, 0);
-	else if (c->peer_fin) {
-		if (c->req_len)
-			http_respond(net, c, 400, 0);
-		else
-			c->closing = 1;	/* peer closed without a request */
+	c->closing = 1;
+	if (!c->net->cb_depth)
+		conn_output(c->net, c);
+}
+
+void amt_conn_abort(struct amt_conn *c)
+{
+	struct amt_net *net = c->net;
+
+	if (c->state == AMT_TCP_FREE)
+		return;
+	conn_send(net, c, c->snd_nxt, TH_RST | TH_ACK, NULL, 0);
+	inc(net, AMT_C_TCP_ABORTED);
+	conn_end(net, c);
+}
+
+void amt_conn_set_idle_timeout(struct amt_conn *c, uint32_t ms)
+{
+	c->idle_ms = ms;
+}
+
+void amt_conn_set_priv(struct amt_conn *c, void *priv)
+{
+	c->priv = priv;
+}
+
+void *amt_conn_priv(const struct amt_conn *c)
+{
+	return c->priv;
+}
+
+uint32_t amt_conn_peer_ip(const struct amt_conn *c)
+{
+	return c->peer_ip;
+}
+
+uint16_t amt_conn_peer_port(const struct amt_conn *c)
+{
+	return c->peer_port;
+}
+
+struct amt_net *amt_conn_net(const struct amt_conn *c)
+{
+	return c->net;
+}
+
+/*
+ * Offer the unconsumed received bytes to the service. Returns 0 when the
+ * service ended the connection from its callback.
+ */
+static int conn_deliver(struct amt_net *net, struct amt_conn *c)
+{
+	size_t used;
+
+	if (!c->rx_len)
+		return 1;
+	if (!c->ops->rx) {
+		c->rx_len = 0;
+		return 1;
 	}
+	c->in_rx = 1;
+	net->cb_depth++;
+	used = c->ops->rx(c->svc, c, c->rx, c->rx_len);
+	net->cb_depth--;
+	c->in_rx = 0;
+	if (c->state == AMT_TCP_FREE) {
+		free(c->rx);
+		c->rx = NULL;
+		return 0;
+	}
+	if (used > c->rx_len)
+		used = c->rx_len;
+	if (used < c->rx_len)
+		memmove(c->rx, c->rx + used, c->rx_len - used);
+	c->rx_len -= (uint32_t)used;
+	return 1;
+}
+
+/* The acknowledged prefix left the ring: let the service queue more. */
+static int conn_writable(struct amt_net *net, struct amt_conn *c)
+{
+	if (c->ops->writable) {
+		net->cb_depth++;
+		c->ops->writable(c->svc, c);
+		net->cb_depth--;
+	}
+	return c->state != AMT_TCP_FREE;
+}
+
+static int conn_peer_fin(struct amt_net *net, struct amt_conn *c)
+{
+	if (!c->ops->peer_fin) {
+		c->closing = 1;
+		return 1;
+	}
+	net->cb_depth++;
+	c->ops->peer_fin(c->svc, c);
+	net->cb_depth--;
+	return c->state != AMT_TCP_FREE;
+}
+
+/*
+ * Bytes the service left in the receive buffer are offered again (it may
+ * have made room since, e.g. on its transmit side); announce a window that
+ * grew by a segment or reopened from zero.
+ */
+static int conn_reoffer(struct amt_net *net, struct amt_conn *c)
+{
+	uint32_t wnd;
+
+	if (!c->rx_len || c->state != AMT_TCP_ESTABLISHED)
+		return 1;
+	if (!conn_deliver(net, c))
+		return 0;
+	wnd = conn_rcv_wnd(c);
+	if (!c->peer_fin && wnd > c->rcv_adv && (c->rcv_adv == 0 || wnd - c->rcv_adv >= c->mss)) {
+		inc(net, AMT_C_TCP_WND_UPDATE);
+		conn_send_ack(net, c);
+	}
+	return 1;
 }
 
 /* ---- TCP input --------------------------------------------------------- */
@@ -628,15 +689,18 @@ static void tcp_reset(struct amt_net *net, const struct seg *s)
 			 TH_RST | TH_ACK, 0, 0, NULL, 0);
 }
 
-static void conn_init(struct amt_net *net, struct amt_tcp_conn *c, const struct seg *s)
+/* TCP state from a SYN (also when the peer restarts in SYN_RCVD). */
+static void conn_tcp_init(struct amt_net *net, struct amt_conn *c, const struct seg *s)
 {
-	memset(c, 0, offsetof(struct amt_tcp_conn, req));
 	c->state = AMT_TCP_SYN_RCVD;
+	c->peer_fin = 0;
+	c->fin_sent = 0;
+	c->retries = 0;
+	c->dup_acks = 0;
 	memcpy(c->peer_mac, s->smac, 6);
 	c->peer_ip = s->sip;
 	c->peer_port = s->sport;
 	c->local_port = s->dport;
-	c->svc = net->bulk_port && s->dport == net->bulk_port ? AMT_SVC_BULK : AMT_SVC_HTTP;
 	c->irs = s->seq;
 	c->rcv_nxt = s->seq + 1;
 	c->iss = next_isn(net);
@@ -646,16 +710,55 @@ static void conn_init(struct amt_net *net, struct amt_tcp_conn *c, const struct 
 	c->snd_wnd = s->wnd;
 	c->mss = s->mss ? (s->mss < AMT_NET_MSS_MAX ? s->mss : AMT_NET_MSS_MAX) : DEFAULT_MSS;
 	c->last_rx_ms = net->now_ms;
+}
+
+/* A SYN for a listening port: set up the connection and its service. */
+static void conn_open(struct amt_net *net, struct amt_conn *c, const struct amt_listener *l,
+		      const struct seg *s)
+{
+	int r;
+
+	memset(c, 0, sizeof(*c));
+	c->net = net;
+	c->rx_size = l->rx_size ? l->rx_size : AMT_CONN_RX_BUF;
+	c->rx = malloc(c->rx_size);
+	c->tx = malloc(AMT_CONN_TX_BUF);
+	if (!c->rx || !c->tx) {
+		free(c->rx);
+		free(c->tx);
+		memset(c, 0, sizeof(*c));
+		inc(net, AMT_C_TCP_REFUSED);
+		tcp_reset(net, s);
+		return;
+	}
+	conn_tcp_init(net, c, s);
+	c->ops = l->ops;
+	c->svc = l->svc;
+	if (c->ops->open) {
+		net->cb_depth++;
+		r = c->ops->open(c->svc, c);
+		net->cb_depth--;
+		if (r < 0) {
+			/* refused: gone without closed() (open() failed) */
+			c->state = AMT_TCP_FREE;
+			free(c->rx);
+			free(c->tx);
+			memset(c, 0, sizeof(*c));
+			inc(net, AMT_C_TCP_REFUSED);
+			tcp_reset(net, s);
+			return;
+		}
+	}
 	inc(net, AMT_C_TCP_OPENED);
 	conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
 }
 
-static struct amt_tcp_conn *conn_find(struct amt_net *net, const struct seg *s)
+static struct amt_conn *conn_find(struct amt_net *net, const struct seg *s)
 {
 	unsigned int i;
 
 	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
-		struct amt_tcp_conn *c = &net->conns[i];
+		struct amt_conn *c = &net->conns[i];
 
 		if (c->state != AMT_TCP_FREE && c->peer_ip == s->sip &&
 		    c->peer_port == s->sport && c->local_port == s->dport)
@@ -664,10 +767,52 @@ static struct amt_tcp_conn *conn_find(struct amt_net *net, const struct seg *s)
 	return NULL;
 }
 
-static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct seg *s)
+/* Process the ACK field of an established connection. Returns 0 to stop. */
+static int conn_ack(struct amt_net *net, struct amt_conn *c, const struct seg *s, int fin)
+{
+	uint32_t acked;
+
+	if (seq_gt(s->ack, c->snd_max)) {
+		inc(net, AMT_C_TCP_BAD_ACK);
+		conn_send_ack(net, c);
+		return 0;
+	}
+	if (seq_lt(s->ack, c->snd_una))
+		return 1;		/* old ACK: nothing to learn */
+	if (s->ack != c->snd_una) {
+		c->retries = 0;
+		c->dup_acks = 0;
+	} else if (c->snd_una != c->snd_max && !s->dlen && !fin && s->wnd == c->snd_wnd &&
+		   ++c->dup_acks == 3) {
+		/* RFC 5681 3.2: three duplicate ACKs mean a lost segment:
+		 * go back to it now rather than at the RTO.
+		 */
+		inc(net, AMT_C_TCP_FAST_RETRANSMIT);
+		c->snd_nxt = c->snd_una;
+		c->fin_sent = 0;
+	}
+	acked = s->ack - c->snd_una;
+	c->snd_una = s->ack;
+	c->snd_wnd = s->wnd;
+	/* after a go-back-N rewind, an ACK of what the first flight carried
+	 * is valid: skip what it covers
+	 */
+	if (seq_gt(s->ack, c->snd_nxt))
+		c->snd_nxt = s->ack;
+	if (acked > c->tx_len) {	/* our FIN is acked too */
+		c->fin_sent = 1;
+		acked = c->tx_len;
+	}
+	if (!acked)
+		return 1;
+	tx_free(c, acked);
+	return conn_writable(net, c);
+}
+
+static void conn_input(struct amt_net *net, struct amt_conn *c, const struct seg *s)
 {
 	const uint8_t *data = s->data;
-	size_t dlen = s->dlen;
+	size_t dlen = s->dlen, take = 0;
 	uint32_t seq = s->seq;
 	int need_ack = 0, fin = !!(s->flags & TH_FIN);
 
@@ -677,7 +822,7 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		/* RFC 5961: only an exact match kills the connection */
 		if (seq == c->rcv_nxt) {
 			inc(net, AMT_C_TCP_RST_RCVD);
-			conn_free(c);
+			conn_end(net, c);
 		} else {
 			inc(net, AMT_C_TCP_RST_IGNORED);
 		}
@@ -686,11 +831,10 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 	if (s->flags & TH_SYN) {
 		inc(net, AMT_C_TCP_DUP_SYN);
 		if (c->state == AMT_TCP_SYN_RCVD) {
-			if (seq == c->irs) {	/* our SYN-ACK was lost */
-				conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
-			} else {		/* peer restarted: start over */
-				conn_init(net, c, s);
-			}
+			/* same SYN: our SYN-ACK was lost; else the peer restarted */
+			if (seq != c->irs)
+				conn_tcp_init(net, c, s);
+			conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
 		} else {
 			conn_send_ack(net, c);	/* challenge ACK */
 		}
@@ -712,33 +856,8 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		c->snd_una = s->ack;
 		c->snd_wnd = s->wnd;
 		inc(net, AMT_C_TCP_ESTABLISHED);
-	} else if (seq_gt(s->ack, c->snd_max)) {
-		inc(net, AMT_C_TCP_BAD_ACK);
-		conn_send_ack(net, c);
+	} else if (!conn_ack(net, c, s, fin)) {
 		return;
-	} else if (!seq_lt(s->ack, c->snd_una)) {
-		if (s->ack != c->snd_una) {
-			c->retries = 0;
-			c->dup_acks = 0;
-		} else if (c->snd_una != c->snd_max && !dlen && !fin && s->wnd == c->snd_wnd &&
-			   ++c->dup_acks == 3) {
-			/* RFC 5681 3.2: three duplicate ACKs mean a lost
-			 * segment: go back to it now rather than at the RTO.
-			 */
-			inc(net, AMT_C_TCP_FAST_RETRANSMIT);
-			c->snd_nxt = c->snd_una;
-			c->fin_sent = 0;
-		}
-		c->snd_una = s->ack;
-		c->snd_wnd = s->wnd;
-		/* after a go-back-N rewind, an ACK of what the first flight
-		 * carried is valid: skip what it covers (the FIN included)
-		 */
-		if (seq_gt(s->ack, c->snd_nxt)) {
-			c->snd_nxt = s->ack;
-			if (c->snd_nxt - (c->iss + 1) > conn_tx_len(c))
-				c->fin_sent = 1;
-		}
 	}
 
 	/* Sequence / data */
@@ -766,19 +885,10 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 		}
 		goto out;
 	}
-	if (dlen && c->svc == AMT_SVC_BULK) {
-		amt_bulk_rx(net, c, data, dlen);
-		c->rcv_nxt += (uint32_t)dlen;
-		need_ack = 1;
-	} else if (dlen) {
-		size_t room = (c->resp_ready || c->closing) ? dlen :
-			      (size_t)(AMT_NET_REQ_MAX - c->req_len);
-		size_t take = min_sz(dlen, room);
-
-		if (!c->resp_ready && !c->closing) {
-			memcpy(c->req + c->req_len, data, take);
-			c->req_len = (uint16_t)(c->req_len + take);
-		}
+	if (dlen) {
+		take = min_sz(dlen, conn_rcv_wnd(c));
+		memcpy(c->rx + c->rx_len, data, take);
+		c->rx_len += (uint32_t)take;
 		c->rcv_nxt += (uint32_t)take;
 		need_ack = 1;
 		if (take < dlen) {
@@ -786,16 +896,14 @@ static void conn_input(struct amt_net *net, struct amt_tcp_conn *c, const struct
 			fin = 0;	/* FIN lies beyond what we took */
 		}
 	}
+	if (take && !conn_deliver(net, c))
+		return;
 	if (fin) {
 		c->rcv_nxt++;
 		c->peer_fin = 1;
 		need_ack = 1;
-	}
-	if (need_ack && c->svc == AMT_SVC_BULK) {
-		if (fin)
-			amt_bulk_peer_fin(net, c);
-	} else if (need_ack) {
-		http_progress(net, c);
+		if (!conn_peer_fin(net, c))
+			return;
 	}
 
 out:
@@ -803,10 +911,8 @@ out:
 	if (c->fin_sent && c->snd_una == c->snd_max && c->peer_fin) {
 		if (need_ack)
 			conn_send_ack(net, c);
-		if (c->svc == AMT_SVC_BULK && c->resp_ready)
-			inc(net, AMT_C_BULK_DONE);
 		inc(net, AMT_C_TCP_CLOSED);
-		conn_free(c);
+		conn_end(net, c);
 		return;
 	}
 	if (!conn_output(net, c) && need_ack)
@@ -816,10 +922,11 @@ out:
 static void tcp_input(struct amt_net *net, const uint8_t *f, const uint8_t *ip,
 		      const uint8_t *th, size_t tlen)
 {
+	const struct amt_listener *l;
 	struct seg s;
 	size_t thl;
 	uint32_t sum;
-	struct amt_tcp_conn *c;
+	struct amt_conn *c;
 	unsigned int i;
 
 	if (tlen < 20) {
@@ -882,7 +989,8 @@ static void tcp_input(struct amt_net *net, const uint8_t *f, const uint8_t *ip,
 		conn_input(net, c, &s);
 		return;
 	}
-	if (s.dport != AMT_NET_PORT_HTTP && !(net->bulk_port && s.dport == net->bulk_port)) {
+	l = listener_find(net, s.dport);
+	if (!l) {
 		inc(net, AMT_C_TCP_CLOSED_PORT);
 		tcp_reset(net, &s);
 		return;
@@ -894,7 +1002,7 @@ static void tcp_input(struct amt_net *net, const uint8_t *f, const uint8_t *ip,
 	}
 	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
 		if (net->conns[i].state == AMT_TCP_FREE) {
-			conn_init(net, &net->conns[i], &s);
+			conn_open(net, &net->conns[i], l, &s);
 			return;
 		}
 	}
@@ -1107,11 +1215,63 @@ int amt_net_learn_dhcp(struct amt_net *net, const uint8_t *f, size_t len)
 
 /* ---- timers ---------------------------------------------------------------- */
 
-static void conn_abort(struct amt_net *net, struct amt_tcp_conn *c)
+static void conn_timeout(struct amt_net *net, struct amt_conn *c)
 {
 	conn_send(net, c, c->snd_nxt, TH_RST | TH_ACK, NULL, 0);
 	inc(net, AMT_C_TCP_TIMEOUT);
-	conn_free(c);
+	conn_end(net, c);
+}
+
+static void conn_tick(struct amt_net *net, struct amt_conn *c)
+{
+	uint32_t idle;
+	int pending_data;
+
+	idle = c->idle_ms ? c->idle_ms : net->idle_timeout_ms;
+	if (idle != AMT_CONN_NO_IDLE_TIMEOUT && net->now_ms - c->last_rx_ms >= idle) {
+		conn_timeout(net, c);
+		return;
+	}
+	if (c->ops->tick) {
+		net->cb_depth++;
+		c->ops->tick(c->svc, c, net->now_ms);
+		net->cb_depth--;
+		if (c->state == AMT_TCP_FREE)
+			return;
+	}
+	if (!conn_reoffer(net, c))
+		return;
+	/* data that waited for room in the transmit path, or was written
+	 * outside this connection's callbacks
+	 */
+	if (c->state == AMT_TCP_ESTABLISHED && !c->fin_sent &&
+	    (c->snd_nxt - c->snd_una < c->tx_len || c->closing))
+		conn_output(net, c);
+	if (net->now_ms - c->last_tx_ms < net->rto_ms)
+		return;
+	pending_data = c->state == AMT_TCP_ESTABLISHED && !c->fin_sent &&
+		       c->snd_nxt - c->snd_una < c->tx_len;
+	if (c->snd_una != c->snd_max) {
+		if (c->retries >= net->max_retries) {
+			conn_timeout(net, c);
+			return;
+		}
+		c->retries++;
+		inc(net, AMT_C_TCP_RETRANSMIT);
+		if (c->state == AMT_TCP_SYN_RCVD) {
+			conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
+			return;
+		}
+		/* go-back-N: resend from the first unacked byte */
+		c->snd_nxt = c->snd_una;
+		c->fin_sent = 0;
+		if (c->snd_wnd == 0)
+			c->snd_wnd = 1;	/* probe with one byte */
+		conn_output(net, c);
+	} else if (pending_data && c->snd_wnd == 0) {
+		/* zero-window probe: an old-sequence ACK forces an ACK */
+		conn_send(net, c, c->snd_nxt - 1, TH_ACK, NULL, 0);
+	}
 }
 
 void amt_net_tick(struct amt_net *net, uint64_t now_ms)
@@ -1120,44 +1280,22 @@ void amt_net_tick(struct amt_net *net, uint64_t now_ms)
 
 	if (now_ms > net->now_ms)
 		net->now_ms = now_ms;
-	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
-		struct amt_tcp_conn *c = &net->conns[i];
-		int pending_data;
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++)
+		if (net->conns[i].state != AMT_TCP_FREE)
+			conn_tick(net, &net->conns[i]);
+}
 
-		if (c->state == AMT_TCP_FREE)
-			continue;
-		if (net->now_ms - c->last_rx_ms >= net->idle_timeout_ms) {
-			conn_abort(net, c);
-			continue;
-		}
-		/* data that waited for room in the transmit path */
-		if (c->state == AMT_TCP_ESTABLISHED && !c->fin_sent &&
-		    (c->resp_ready || c->closing))
-			conn_output(net, c);
-		if (net->now_ms - c->last_tx_ms < net->rto_ms)
-			continue;
-		pending_data = c->state == AMT_TCP_ESTABLISHED && c->resp_ready &&
-			       !c->fin_sent;
-		if (c->snd_una != c->snd_max) {
-			if (c->retries >= net->max_retries) {
-				conn_abort(net, c);
-				continue;
-			}
-			c->retries++;
-			inc(net, AMT_C_TCP_RETRANSMIT);
-			if (c->state == AMT_TCP_SYN_RCVD) {
-				conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
-				continue;
-			}
-			/* go-back-N: resend from the first unacked byte */
-			c->snd_nxt = c->snd_una;
-			c->fin_sent = 0;
-			if (c->snd_wnd == 0)
-				c->snd_wnd = 1;	/* probe with one byte */
-			conn_output(net, c);
-		} else if (pending_data && c->snd_wnd == 0) {
-			/* zero-window probe: an old-sequence ACK forces an ACK */
-			conn_send(net, c, c->snd_nxt - 1, TH_ACK, NULL, 0);
-		}
+void amt_net_destroy(struct amt_net *net)
+{
+	unsigned int i;
+
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
+		struct amt_conn *c = &net->conns[i];
+
+		conn_end(net, c);
+		free(c->rx);
+		free(c->tx);
+		c->rx = NULL;
+		c->tx = NULL;
 	}
 }

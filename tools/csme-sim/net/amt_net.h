@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * amt_net - minimal, allocation-free network engine for the csme-sim CSME
+ * amt_net - minimal network engine for the csme-sim CSME
  * firmware simulator.
  *
  * Consumes raw 802.3 Ethernet frames (the payload of SAP DATA_PACKET
  * messages) and emits reply frames through a callback. Implements:
  *   - ARP replies for our IPv4 address,
- *   - a small server-side TCP (fixed connection table, no allocation),
- *   - an HTTP/1.1 server on TCP 16992 answering GET/HEAD "/" with a page,
+ *   - a small server-side TCP (fixed connection table) that carries byte
+ *     streams for the services registered with amt_net_listen() (amt_svc.h):
+ *     per connection a receive and a transmit buffer, allocated when the
+ *     connection opens and freed when it ends,
  *   - learning our IP/MAC from copies of the host's DHCP traffic.
  * Everything else is counted and dropped. See docs/csme-sim-net.md.
  *
@@ -18,16 +20,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "amt_svc.h"
 
 #define AMT_NET_MAX_CONNS	128	/* 64 concurrent clients and their closing peers */
-#define AMT_NET_REQ_MAX		2048	/* bytes of HTTP request buffered */
-#define AMT_NET_RESP_MAX	2048	/* bytes of HTTP response (headers+body) */
+#define AMT_NET_MAX_LISTEN	8	/* ports with a service */
 #define AMT_NET_STATUS_MAX	256	/* caller status line, incl. NUL */
 #define AMT_NET_MSS_MAX		1400	/* our segment payload ceiling */
 #define AMT_NET_FRAME_MAX	(14 + 20 + 24 + AMT_NET_MSS_MAX)
 
 #define AMT_NET_PORT_HTTP	16992
 #define AMT_NET_PORT_HTTPS	16993	/* not served: RST like any closed port */
+#define AMT_NET_PORT_REDIR	16994	/* serial-over-LAN / storage redirection */
 
 typedef void (*amt_net_tx_fn)(void *ctx, const uint8_t *frame, size_t len);
 /* Bytes the transmit path can take right now (frames are queued, not sent,
@@ -77,12 +80,15 @@ enum amt_net_counter {
 	AMT_C_TCP_RETRANSMIT,	/* go-back-N restarts from amt_net_tick */
 	AMT_C_TCP_FAST_RETRANSMIT, /* go-back-N restarts on three duplicate ACKs */
 	AMT_C_TCP_TX_BLOCKED,	/* a data segment waited: transmit path full */
+	AMT_C_TCP_REFUSED,	/* SYN reset: service open() failed or no memory */
+	AMT_C_TCP_ABORTED,	/* reset by the service (amt_conn_abort) */
+	AMT_C_TCP_WND_UPDATE,	/* window update sent after the service consumed */
 	AMT_C_BULK_SEND,	/* bulk service: SEND commands accepted */
 	AMT_C_BULK_RECV,	/* bulk service: RECV commands accepted */
 	AMT_C_BULK_DONE,	/* bulk service: transfers completed (data acked) */
 	AMT_C_BULK_BAD_CMD,	/* bulk service: malformed command line */
 	AMT_C_HTTP_200,
-	AMT_C_HTTP_400,		/* garbage, bad version, > AMT_NET_REQ_MAX */
+	AMT_C_HTTP_400,		/* garbage, bad version, > AMT_PAGE_REQ_MAX */
 	AMT_C_HTTP_404,
 	AMT_C_HTTP_405,
 	AMT_C_DHCP_LEARNED,
@@ -92,24 +98,31 @@ enum amt_net_counter {
 	AMT_C__COUNT
 };
 
-/* What a connection serves (by local port). */
-enum amt_svc {
-	AMT_SVC_HTTP = 0,
-	AMT_SVC_BULK,		/* amt_bulk.h: test data source/sink */
-};
-
 enum amt_tcp_state {
 	AMT_TCP_FREE = 0,
 	AMT_TCP_SYN_RCVD,
 	AMT_TCP_ESTABLISHED,	/* also covers our/peer FIN sub-states, see flags */
 };
 
-struct amt_tcp_conn {
+/* One listening port: amt_net_listen(). */
+struct amt_listener {
+	uint16_t port;			/* 0 = free slot */
+	const struct amt_svc_ops *ops;
+	void *svc;
+	uint32_t rx_size;		/* amt_net_listen_rx_buf(); 0 = AMT_CONN_RX_BUF */
+};
+
+/*
+ * One TCP connection (services see it as the opaque struct amt_conn of
+ * amt_svc.h). The transmit buffer is a ring: tx_len bytes from tx_head,
+ * the first of them at sequence snd_una (data starts at iss + 1).
+ */
+struct amt_conn {
 	uint8_t state;			/* enum amt_tcp_state */
 	uint8_t peer_fin;		/* peer FIN received (rcv_nxt includes it) */
 	uint8_t fin_sent;		/* our FIN is in flight or acked */
-	uint8_t closing;		/* send FIN after the response */
-	uint8_t resp_ready;
+	uint8_t closing;		/* amt_conn_close(): FIN after tx data */
+	uint8_t in_rx;			/* inside the service's rx callback */
 	uint8_t retries;
 	uint8_t dup_acks;		/* duplicate ACKs in a row */
 	uint8_t peer_mac[6];
@@ -120,17 +133,17 @@ struct amt_tcp_conn {
 	uint32_t snd_una, snd_nxt;
 	uint32_t snd_max;		/* highest snd_nxt so far (go-back-N rewinds snd_nxt) */
 	uint32_t snd_wnd;		/* peer's window (no scaling negotiated) */
+	uint32_t rcv_adv;		/* window in the last segment we sent */
+	uint32_t rx_size;		/* bytes of rx[] */
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;
-	uint16_t req_len, resp_len;
-	/* bulk service (amt_bulk.c); resp[] holds its reply line */
-	uint8_t svc;			/* enum amt_svc */
-	uint8_t bulk_mode;		/* enum amt_bulk_mode */
-	uint32_t bulk_total;		/* bytes to send (SEND) or receive (RECV) */
-	uint32_t bulk_done;		/* bytes received so far (RECV) */
-	uint32_t bulk_crc;		/* running CRC-32 of received bytes */
-	char req[AMT_NET_REQ_MAX];
-	char resp[AMT_NET_RESP_MAX];
+	uint32_t idle_ms;		/* amt_conn_set_idle_timeout(); 0 = net's */
+	struct amt_net *net;
+	const struct amt_svc_ops *ops;
+	void *svc, *priv;
+	uint8_t *rx;			/* rx_size bytes: rx_len unconsumed */
+	uint8_t *tx;			/* AMT_CONN_TX_BUF ring */
+	uint32_t rx_len, tx_head, tx_len;
 };
 
 struct amt_net {
@@ -139,28 +152,37 @@ struct amt_net {
 	amt_net_tx_fn tx;
 	amt_net_room_fn tx_room;	/* optional, set after init */
 	void *tx_ctx;
-	uint16_t bulk_port;		/* 0 = bulk service off (amt_bulk.h) */
 	uint64_t isn_state;		/* xorshift64* state for ISNs */
 	uint64_t now_ms;		/* last time given to amt_net_tick */
 	uint32_t idle_timeout_ms;	/* default 30000 */
 	uint32_t rto_ms;		/* default 1000 */
 	uint8_t max_retries;		/* default 5 */
-	char status[AMT_NET_STATUS_MAX];
+	uint8_t cb_depth;		/* inside a service callback: writes wait */
+	char status[AMT_NET_STATUS_MAX];	/* shown by the page service */
 	uint64_t cnt[AMT_C__COUNT];
-	struct amt_tcp_conn conns[AMT_NET_MAX_CONNS];
+	struct amt_listener listen[AMT_NET_MAX_LISTEN];
+	struct amt_conn conns[AMT_NET_MAX_CONNS];
 	uint8_t txbuf[AMT_NET_FRAME_MAX];
 };
 
 /*
- * Initialise @net (it is fully overwritten). @isn_seed seeds the ISN
- * generator (any value; 0 is replaced by a fixed constant). mac/ip unknown.
+ * Initialise @net (it is fully overwritten: amt_net_destroy() it first if
+ * it had connections). @isn_seed seeds the ISN generator (any value; 0 is
+ * replaced by a fixed constant). mac/ip unknown, no listener.
  */
 void amt_net_init(struct amt_net *net, amt_net_tx_fn tx, void *ctx, uint64_t isn_seed);
+
+/*
+ * End every connection without a segment on the wire (closed() is called
+ * for each) and free their buffers. @net may be initialised again after, and
+ * a zeroed struct amt_net may be destroyed. Listeners stay registered.
+ */
+void amt_net_destroy(struct amt_net *net);
 
 /* @ip in host byte order (0xC0A80102 = 192.168.1.2). Either may be NULL/0. */
 void amt_net_set_addr(struct amt_net *net, const uint8_t mac[6], uint32_t ip);
 
-/* Status line shown on the page (HTML-escaped; truncated to 255 bytes). */
+/* Status line the page service shows (amt_page.h; truncated to 255 bytes). */
 void amt_net_set_status(struct amt_net *net, const char *status);
 
 /*
