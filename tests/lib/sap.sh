@@ -114,8 +114,14 @@ air_teardown() {
 }
 
 # amt_get [curl options...]: GET http://HOST_IP:16992/ from the air
+# AMT's firmware version, from its one home (the AMT model's header)
+AMT_VERSION=$(sed -n 's/^#define AMT_MODEL_FW_VERSION[[:space:]]*"\([^"]*\)".*/\1/p' \
+	"$FWGATE/tools/csme-sim/amt/amt_model.h")
+
+# amt_get: AMT's web UI from the air: GET / redirects to the logon page
+# (no authentication), which must come back 200
 amt_get() {
-	air curl -s -m 5 "$@" "http://$HOST_IP:16992/"
+	air curl -s -f -L -m 5 "$@" "http://$HOST_IP:16992/"
 }
 
 # host_web_start: the host's own web server on port 8080 (Linux traffic)

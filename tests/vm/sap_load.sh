@@ -49,15 +49,22 @@ host_web_start
 check "the host's web server answers" wait_for 5 host_get
 
 # ---- load ------------------------------------------------------------------
-# what csme-sim answers today (GET and HEAD of its page, 404, 405)
-specs=(-r "GET / 200 fwgate CSME simulator" -r "HEAD / 200" -r "GET /index.htm 404"
-       -r "POST /wsman 405")
-air "$LOAD" -c 64 -t "$SECS" -b 3000 -H "$HOST_IP:8080" -B 3 "${specs[@]}" \
+# AMT's web UI and WS-Management as a management console uses them: the
+# redirect, the logon page, Digest-protected pages and a WS-Man Get of
+# AMT_GeneralSettings (tests/vm/wsman/), each connection logging in once
+# and then reusing its nonce with a growing nonce count
+specs=(-r "GET / 303" -r "GET /logon.htm 200 Active Management Technology"
+       -r "HEAD /logon.htm 200" -r "GET /index.htm 200 $AMT_VERSION"
+       -r "POST /wsman 200 AMT_GeneralSettings" -r "GET /hw-sys.htm 200 Digest:"
+       -r "GET /none.htm 404")
+auth=(-u "admin:P@ssw0rd" -d "$FWGATE/tests/vm/wsman/get-general-settings.xml")
+air "$LOAD" -c 64 -t "$SECS" "${auth[@]}" -H "$HOST_IP:8080" -B 3 "${specs[@]}" \
 	"$HOST_IP:16992" > /tmp/load.out 2>&1
 ok $? "64 concurrent clients for ${SECS} s: every answer correct"
 sed 's/^/# /' /tmp/load.out
 check_ge "requests answered under load" "$(val ok /tmp/load.out)" $((SECS * 5))
 check_eq "no request failed" "$(val failed /tmp/load.out)" 0
+check_ge "every connection logged in with Digest" "$(val challenges /tmp/load.out)" 64
 check_ge "the host's own traffic flowed during the load" "$(val host_load_ok /tmp/load.out)" "$SECS"
 check_eq "no host request failed" "$(val host_load_failed /tmp/load.out)" 0
 diag "host GETs/s alone $(val host_base_rate /tmp/load.out), during the AMT load $(val host_load_rate /tmp/load.out)"
@@ -72,7 +79,7 @@ if modprobe sch_netem 2> /dev/null && tc qdisc add dev wlsim0 root netem loss 5%
 	ok 0 "netem on both directions of the air link"
 	rx0=$(net_counter tcp_retransmit) fr0=$(net_counter tcp_fast_retransmit)
 	oo0=$(net_counter tcp_out_of_order) dd0=$(net_counter tcp_dup_data)
-	air "$LOAD" -c 16 -t $((SECS / 2)) -T 60 -b 3000 "${specs[@]}" \
+	air "$LOAD" -c 16 -t $((SECS / 2)) -T 60 "${auth[@]}" "${specs[@]}" \
 		"$HOST_IP:16992" > /tmp/loss.out 2>&1
 	ok $? "16 clients through loss, delay, reordering, duplicates: every answer correct"
 	sed 's/^/# /' /tmp/loss.out

@@ -26,7 +26,9 @@
 #include <unistd.h>
 
 #include "amt_bulk.h"
-#include "amt_page.h"
+#include "amt_model.h"
+#include "http.h"
+#include "redir.h"
 #include "daemon.h"
 #include "ctl.h"
 #include "data.h"
@@ -47,6 +49,9 @@ struct daemon {
 	struct csme_cfg cfg;
 	struct csme_fw *fw;
 	struct amt_net *net;
+	struct amt_model model;		/* what AMT's clients see */
+	struct amt_http http;		/* 16992: web, WS-Management, SOAP */
+	struct amt_redir redir;		/* 16994: serial-over-LAN */
 	struct csme_xport x;
 	struct csme_port port;
 	struct ctl_server ctl;
@@ -438,7 +443,12 @@ int csme_daemon_run(const struct csme_cfg *cfg)
 	d->cfg.seed = d_seed(cfg);
 	amt_net_init(d->net, csme_net_tx, d->fw, d->cfg.seed);
 	d->net->tx_room = csme_net_room;
-	r = amt_page_listen(d->net, AMT_NET_PORT_HTTP);
+	amt_model_init(&d->model, cfg->amt_password, d->cfg.seed);
+	amt_http_init(&d->http, &d->model, 0);
+	amt_redir_init(&d->redir, &d->model);
+	r = amt_http_listen(d->net, &d->http);
+	if (!r)
+		r = amt_net_listen(d->net, AMT_REDIR_PORT, &amt_redir_ops, &d->redir);
 	if (!r && cfg->bulk_port)
 		r = amt_bulk_listen(d->net, (uint16_t)cfg->bulk_port);
 	if (r) {
@@ -448,6 +458,7 @@ int csme_daemon_run(const struct csme_cfg *cfg)
 	}
 	csme_fw_init(d->fw, &d->cfg, &d_ops, d, d->net);
 	csme_fw_set_notify(d->fw, d_notify, d);
+	csme_fw_set_model(d->fw, &d->model);
 	csme_port_init(&d->port, cfg->ifname);
 
 	r = csme_xport_init(&d->x, cfg->dev,

@@ -95,6 +95,7 @@ static void data_learn(struct csme_fw *fw, const uint8_t *frame, uint32_t len)
 	if (amt_net_learn_dhcp(fw->net, frame, len) != 1 || fw->net->ip == old)
 		return;
 	fw->cnt[CSME_C_DHCP_LEARNED]++;
+	csme_fw_sync_model(fw);
 	if (fw->net->ip) {
 		csme_fmt_ipv4(ip, sizeof(ip), fw->net->ip);
 		csme_log("learned the AMT address %s from the host's DHCP request", ip);

@@ -28,6 +28,7 @@
 #include "hostile.h"
 #include "log.h"
 #include "print.h"
+#include "redir.h"
 #include "sap_fw.h"
 #include "status.h"
 
@@ -41,7 +42,8 @@ static void usage(FILE *f)
 		"usage: csme-sim run [-d DEV] [-n IFNAME] [-s SOCKET] [-v 3|4] [--ip A.B.C.D]\n"
 		"                    [--policy grant|deny|ignore] [--amt on|off] [--own host|csme]\n"
 		"                    [--hostile MODE] [--seed N] [--log FILE] [--pidfile FILE]\n"
-		"                    [--goes-down take|keep] [--bulk-port PORT] [-f]\n"
+		"                    [--goes-down take|keep] [--bulk-port PORT]\n"
+		"                    [--amt-password PASSWORD] [-f]\n"
 		"       csme-sim [-j] [-p] [-s SOCKET] status\n"
 		"       csme-sim [-s SOCKET] nic take|take-force|release\n"
 		"       csme-sim [-s SOCKET] amt on|off\n"
@@ -76,6 +78,7 @@ enum {
 	OPT_PIDFILE,
 	OPT_GOES_DOWN,
 	OPT_BULK_PORT,
+	OPT_AMT_PASSWORD,
 };
 
 static int cmd_run(int argc, char **argv, struct csme_cfg *cfg)
@@ -95,6 +98,7 @@ static int cmd_run(int argc, char **argv, struct csme_cfg *cfg)
 		{ "pidfile", required_argument, NULL, OPT_PIDFILE },
 		{ "goes-down", required_argument, NULL, OPT_GOES_DOWN },
 		{ "bulk-port", required_argument, NULL, OPT_BULK_PORT },
+		{ "amt-password", required_argument, NULL, OPT_AMT_PASSWORD },
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -169,8 +173,14 @@ static int cmd_run(int argc, char **argv, struct csme_cfg *cfg)
 			errno = 0;
 			cfg->bulk_port = strtoul(optarg, &end, 10);
 			if (errno || !*optarg || *end || !cfg->bulk_port || cfg->bulk_port > 65535 ||
-			    cfg->bulk_port == AMT_NET_PORT_HTTP || cfg->bulk_port == AMT_NET_PORT_HTTPS)
+			    cfg->bulk_port == AMT_NET_PORT_HTTP || cfg->bulk_port == AMT_NET_PORT_HTTPS ||
+			    cfg->bulk_port == AMT_REDIR_PORT)
 				return bad("bulk port", optarg);
+			break;
+		case OPT_AMT_PASSWORD:
+			if (!*optarg || strlen(optarg) >= AMT_MODEL_STR_MAX)
+				return bad("AMT password (1 to 63 bytes)", optarg);
+			cfg->amt_password = optarg;
 			break;
 		case 'f':
 			break;		/* always in the foreground */

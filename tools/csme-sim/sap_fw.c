@@ -220,17 +220,28 @@ static int fw_msg(char *msg, size_t len, const char *fmt, ...)
 	return 0;
 }
 
-static void csme_fw_update_page(struct csme_fw *fw)
+void csme_fw_sync_model(struct csme_fw *fw)
 {
-	char line[128];
+	struct amt_model *m = fw->model;
+	size_t n;
 
-	snprintf(line, sizeof(line), "NIC owner: %s; SAP %s; AMT %s",
-		 fw->owner == CSME_OWNER_CSME ? "CSME" : "host",
-		 csme_fw_session_up(fw) ? (fw->version == 3 ? "v3 connected" : "v4 connected")
-					 : "not connected",
-		 fw->amt ? "enabled" : "disabled");
-	if (strcmp(line, fw->net->status))
-		amt_net_set_status(fw->net, line);
+	if (!m)
+		return;
+	m->nic_owned_by_host = fw->owner != CSME_OWNER_CSME;
+	m->link_known = fw->link_known;
+	m->link_up = fw->link_known && fw->link_up;
+	n = fw->link.ssid_len < sizeof(m->ssid) - 1 ? fw->link.ssid_len : sizeof(m->ssid) - 1;
+	memcpy(m->ssid, fw->link.ssid, n);
+	m->ssid[n] = '\0';
+	memcpy(m->mac, fw->net->mac, sizeof(m->mac));
+	m->ip = fw->net->ip;
+	m->dhcp = !fw->cfg.ip;
+}
+
+void csme_fw_set_model(struct csme_fw *fw, struct amt_model *m)
+{
+	fw->model = m;
+	csme_fw_sync_model(fw);
 }
 
 void csme_fw_init(struct csme_fw *fw, const struct csme_cfg *cfg,
@@ -254,7 +265,7 @@ void csme_fw_init(struct csme_fw *fw, const struct csme_cfg *cfg,
 	fw->hostile_armed = csme_hostile_oneshot(cfg->hostile);
 	if (cfg->ip)
 		amt_net_set_addr(net, NULL, cfg->ip);
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 }
 
 void csme_fw_set_notify(struct csme_fw *fw, csme_notify_fn fn, void *ctx)
@@ -274,7 +285,7 @@ void csme_fw_set_owner(struct csme_fw *fw, enum csme_owner owner)
 		csme_log("NIC owner: %s -> %s", csme_owner_name(fw->owner),
 			 csme_owner_name(owner));
 	fw->owner = owner;
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 }
 
 /* ---- output helpers ------------------------------------------------------ */
@@ -477,7 +488,7 @@ void csme_fw_attached(struct csme_fw *fw, bool attached)
 			fw_done(fw, CSME_OP_RESET, -ENODEV, "detached from the device");
 		}
 	}
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 }
 
 void csme_fw_map(struct csme_fw *fw, void *mem, uint32_t size, uint32_t gen)
@@ -510,7 +521,7 @@ void csme_fw_unmap(struct csme_fw *fw)
 	fw->map_size = 0;
 	memset(&fw->area, 0, sizeof(fw->area));
 	csme_log("shared area unmapped");
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 }
 
 void csme_fw_enable(struct csme_fw *fw, bool enabled, uint32_t gen)
@@ -524,7 +535,7 @@ void csme_fw_enable(struct csme_fw *fw, bool enabled, uint32_t gen)
 	if (!enabled) {
 		fw->connected = false;
 		fw_fail_pending(fw, "client disabled");
-		csme_fw_update_page(fw);
+		csme_fw_sync_model(fw);
 	}
 }
 
@@ -646,7 +657,7 @@ static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
 	if (len > 0) {
 		csme_fw_send_me(fw, buf, (size_t)len, false);
 		csme_log("START v%u answered with a hostile START_OK (%d bytes)", v, len);
-		csme_fw_update_page(fw);
+		csme_fw_sync_model(fw);
 		return;
 	}
 	csme_fw_answer_start(fw, v, true);
@@ -672,7 +683,7 @@ void csme_fw_answer_start(struct csme_fw *fw, uint8_t version, bool burst)
 	fw->start_answered = true;
 	fw->cnt[CSME_C_HANDSHAKES]++;
 	csme_log("START_OK sent: SAP v%u session up", version);
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 	if (burst)
 		csme_fw_send_burst(fw);
 	csme_hostile_after_handshake(fw);
@@ -737,7 +748,7 @@ static void fw_on_host_goes_down(struct csme_fw *fw, const struct sap_msg *m __m
 	}
 	fw_take_complete(fw, "host went down");
 	fw->connected = false;
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 }
 
 /*
@@ -901,6 +912,7 @@ static void fw_handle_notif(struct csme_fw *fw, const struct sap_msg *m)
 	for (i = 0; i < sizeof(fw_notif_handlers) / sizeof(fw_notif_handlers[0]); i++) {
 		if (fw_notif_handlers[i].type == m->type) {
 			fw_notif_handlers[i].fn(fw, m);
+			csme_fw_sync_model(fw);
 			return;
 		}
 	}
@@ -1033,7 +1045,7 @@ void csme_fw_tick(struct csme_fw *fw, uint64_t now)
 	}
 	csme_hostile_tick(fw, now);
 	csme_fw_drain(fw, now);
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 }
 
 /* Ring the host's doorbell once for everything written since the last one. */
@@ -1155,7 +1167,7 @@ int csme_fw_cmd_amt(struct csme_fw *fw, bool on, char *msg, size_t len)
 		}
 		csme_fw_set_owner(fw, CSME_OWNER_HOST);
 	}
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 	if (!csme_fw_session_up(fw))
 		return fw_msg(msg, len, "AMT %s, reported at the next handshake", on ? "on" : "off");
 	r = csme_fw_send_dw(fw, SAP_MSG_NOTIF_AMT_STATE, on ? 1 : 0);
@@ -1196,7 +1208,7 @@ int csme_fw_cmd_reset(struct csme_fw *fw, char *msg, size_t len)
 	 */
 	fw->connected = false;
 	fw_fail_pending(fw, "firmware reset");
-	csme_fw_update_page(fw);
+	csme_fw_sync_model(fw);
 	csme_log("firmware reset requested");
 	return 1;
 }

@@ -19,6 +19,7 @@
 #include "sap_reason.h"
 #include "sap_filter.h"
 #include "amt_net.h"
+#include "amt_model.h"
 #include "hostile.h"
 
 #define CSME_DEFAULT_DEV	"/dev/sap_sim"
@@ -61,6 +62,7 @@ enum csme_policy {
  * @seed_set: @seed was given
  * @goes_down_take: take the NIC when the host goes down
  * @bulk_port: TCP port of amt_net's bulk test service, 0 = off
+ * @amt_password: the AMT admin password (NULL: AMT_MODEL_PASSWORD)
  */
 struct csme_cfg {
 	const char *dev;
@@ -78,6 +80,7 @@ struct csme_cfg {
 	bool seed_set;
 	bool goes_down_take;
 	unsigned long bulk_port;
+	const char *amt_password;
 };
 
 void csme_cfg_defaults(struct csme_cfg *cfg);
@@ -193,6 +196,7 @@ struct csme_fw {
 	csme_notify_fn notify;
 	void *notify_ctx;
 	struct amt_net *net;
+	struct amt_model *model;	/* the AMT clients see; NULL: none */
 
 	/* device */
 	bool attached;
@@ -283,6 +287,14 @@ struct csme_fw {
 
 void csme_fw_init(struct csme_fw *fw, const struct csme_cfg *cfg,
 		  const struct csme_env_ops *ops, void *ops_ctx, struct amt_net *net);
+/*
+ * Give the firmware the AMT model its web, WS-Management, SOAP and SOL
+ * services read: the NIC owner and the WLAN port's link, addresses and SSID
+ * are kept current from what the host reports (csme_fw_sync_model()).
+ */
+void csme_fw_set_model(struct csme_fw *fw, struct amt_model *m);
+/* Copy the firmware's view of the network into the model now. */
+void csme_fw_sync_model(struct csme_fw *fw);
 void csme_fw_set_notify(struct csme_fw *fw, csme_notify_fn fn, void *ctx);
 void csme_fw_attached(struct csme_fw *fw, bool attached);
 void csme_fw_map(struct csme_fw *fw, void *mem, uint32_t size, uint32_t gen);

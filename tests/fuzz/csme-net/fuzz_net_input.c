@@ -29,7 +29,7 @@
 #include <string.h>
 #include "amt_net.h"
 #include "amt_bulk.h"
-#include "amt_page.h"
+#include "page_svc.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -203,7 +203,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	amt_net_init(&net, tx, NULL, 1234);
 	amt_net_set_addr(&net, our_mac, OUR_IP);
-	CHECK(!amt_page_listen(&net, AMT_NET_PORT_HTTP));
+	CHECK(!page_svc_listen(&net, AMT_NET_PORT_HTTP));
 	CHECK(!amt_bulk_listen(&net, BULK_PORT));
 	CHECK(!amt_net_listen(&net, ECHO_PORT, &echo_ops, NULL));
 	CHECK(amt_net_listen(&net, ECHO_PORT, &echo_ops, NULL) == -EEXIST);

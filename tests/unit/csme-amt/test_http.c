@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "tap.h"
@@ -47,6 +48,13 @@ void amt_conn_set_priv(struct amt_conn *c, void *priv)
 void *amt_conn_priv(const struct amt_conn *c)
 {
 	return c->priv;
+}
+
+/* amt_http_listen() is not used here: the service is driven directly */
+int amt_net_listen(struct amt_net *net, uint16_t port, const struct amt_svc_ops *ops, void *svc)
+{
+	(void)net, (void)port, (void)ops, (void)svc;
+	return -EOPNOTSUPP;
 }
 
 static int wsman_calls, soap_calls;

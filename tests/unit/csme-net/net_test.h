@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include "tap.h"
 #include "amt_net.h"
-#include "amt_page.h"
+#include "page_svc.h"
 
 static const uint8_t OUR_MAC[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
 static const uint8_t PEER_MAC[6] = { 0x02, 0xaa, 0xbb, 0xcc, 0xdd, 0xee };
@@ -253,7 +253,8 @@ static inline void net_setup(struct amt_net *net, uint64_t seed)
 	amt_net_destroy(net);
 	amt_net_init(net, cap_tx, NULL, seed);
 	amt_net_set_addr(net, OUR_MAC, OUR_IP);
-	amt_page_listen(net, 16992);
+	page_svc_listen(net, 16992);
+	page_set_status("ready");
 	cap_reset();
 }
 

@@ -82,7 +82,7 @@ int main(void)
 		n = b_tcp(f, &d);
 		check_all("HTTP GET segment", f, n, 1);
 	}
-	tap_eq(net->cnt[AMT_C_HTTP_200], 1, "the only complete GET produced one 200");
+	tap_eq(page_cnt[PAGE_C_200], 1, "the only complete GET produced one 200");
 
 	/* IP header with options claims more than present */
 	n = b_tcp(f, &syn);

@@ -76,10 +76,6 @@ static const char *const counter_names[AMT_C__COUNT] = {
 	[AMT_C_BULK_RECV] = "bulk_recv",
 	[AMT_C_BULK_DONE] = "bulk_done",
 	[AMT_C_BULK_BAD_CMD] = "bulk_bad_cmd",
-	[AMT_C_HTTP_200] = "http_200",
-	[AMT_C_HTTP_400] = "http_400",
-	[AMT_C_HTTP_404] = "http_404",
-	[AMT_C_HTTP_405] = "http_405",
 	[AMT_C_DHCP_LEARNED] = "dhcp_learned",
 	[AMT_C_DHCP_RELEASED] = "dhcp_released",
 	[AMT_C_DHCP_IGNORED] = "dhcp_ignored",
@@ -178,7 +174,6 @@ void amt_net_init(struct amt_net *net, amt_net_tx_fn tx, void *ctx, uint64_t isn
 	net->idle_timeout_ms = 30000;
 	net->rto_ms = 1000;
 	net->max_retries = 5;
-	strcpy(net->status, "ready");
 }
 
 void amt_net_set_addr(struct amt_net *net, const uint8_t mac[6], uint32_t ip)
@@ -186,17 +181,6 @@ void amt_net_set_addr(struct amt_net *net, const uint8_t mac[6], uint32_t ip)
 	if (mac)
 		memcpy(net->mac, mac, 6);
 	net->ip = ip;
-}
-
-void amt_net_set_status(struct amt_net *net, const char *status)
-{
-	size_t n = status ? strlen(status) : 0;
-
-	if (n > AMT_NET_STATUS_MAX - 1)
-		n = AMT_NET_STATUS_MAX - 1;
-	if (n)
-		memcpy(net->status, status, n);
-	net->status[n] = 0;
 }
 
 unsigned int amt_net_active_conns(const struct amt_net *net)

@@ -24,7 +24,6 @@
 
 #define AMT_NET_MAX_CONNS	128	/* 64 concurrent clients and their closing peers */
 #define AMT_NET_MAX_LISTEN	8	/* ports with a service */
-#define AMT_NET_STATUS_MAX	256	/* caller status line, incl. NUL */
 #define AMT_NET_MSS_MAX		1400	/* our segment payload ceiling */
 #define AMT_NET_FRAME_MAX	(14 + 20 + 24 + AMT_NET_MSS_MAX)
 
@@ -87,10 +86,6 @@ enum amt_net_counter {
 	AMT_C_BULK_RECV,	/* bulk service: RECV commands accepted */
 	AMT_C_BULK_DONE,	/* bulk service: transfers completed (data acked) */
 	AMT_C_BULK_BAD_CMD,	/* bulk service: malformed command line */
-	AMT_C_HTTP_200,
-	AMT_C_HTTP_400,		/* garbage, bad version, > AMT_PAGE_REQ_MAX */
-	AMT_C_HTTP_404,
-	AMT_C_HTTP_405,
 	AMT_C_DHCP_LEARNED,
 	AMT_C_DHCP_RELEASED,
 	AMT_C_DHCP_IGNORED,	/* not DHCP, or a message type we do not use */
@@ -158,7 +153,6 @@ struct amt_net {
 	uint32_t rto_ms;		/* default 1000 */
 	uint8_t max_retries;		/* default 5 */
 	uint8_t cb_depth;		/* inside a service callback: writes wait */
-	char status[AMT_NET_STATUS_MAX];	/* shown by the page service */
 	uint64_t cnt[AMT_C__COUNT];
 	struct amt_listener listen[AMT_NET_MAX_LISTEN];
 	struct amt_conn conns[AMT_NET_MAX_CONNS];
@@ -181,9 +175,6 @@ void amt_net_destroy(struct amt_net *net);
 
 /* @ip in host byte order (0xC0A80102 = 192.168.1.2). Either may be NULL/0. */
 void amt_net_set_addr(struct amt_net *net, const uint8_t mac[6], uint32_t ip);
-
-/* Status line the page service shows (amt_page.h; truncated to 255 bytes). */
-void amt_net_set_status(struct amt_net *net, const char *status);
 
 /*
  * Feed one received Ethernet frame (dst, src, ethertype, payload). Never

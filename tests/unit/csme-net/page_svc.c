@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * amt_page - the minimal status page service. See amt_page.h.
+ * page_svc - the minimal status page service the engine tests drive amt_net
+ * with. See page_svc.h.
  */
 #include <string.h>
 #include "amt_net.h"
-#include "amt_page.h"
+#include "page_svc.h"
+
+unsigned long page_cnt[PAGE_C__COUNT];
+static char page_status[256] = "ready";
+
+void page_set_status(const char *status)
+{
+	size_t n = strlen(status);
+
+	if (n > sizeof(page_status) - 1)
+		n = sizeof(page_status) - 1;
+	memcpy(page_status, status, n);
+	page_status[n] = 0;
+}
 
 /* amt_conn_priv() once the answer is queued: later bytes are discarded */
 static char answered;
@@ -58,13 +72,12 @@ static size_t append_escaped(char *buf, size_t pos, size_t cap, const char *s)
 #define PAGE_HEAD "<!DOCTYPE html>\n<html><head><title>fwgate CSME simulator</title></head>\n" \
 		  "<body><h1>fwgate CSME simulator</h1>\n<p>"
 #define PAGE_TAIL "</p>\n</body></html>\n"
-#define BODY_MAX  (sizeof(PAGE_HEAD) + 6 * AMT_NET_STATUS_MAX + sizeof(PAGE_TAIL))
+#define BODY_MAX  (sizeof(PAGE_HEAD) + 6 * 256 + sizeof(PAGE_TAIL))
 
 /* Queue the answer for @code and close the connection after it. */
 static void page_respond(struct amt_conn *c, int code, int head_only)
 {
-	struct amt_net *net = amt_conn_net(c);
-	char body[BODY_MAX], resp[AMT_PAGE_RESP_MAX];
+	char body[BODY_MAX], resp[PAGE_SVC_RESP_MAX];
 	size_t blen = 0, p = 0, cap = sizeof(resp);
 	const char *reason, *type = "text/plain; charset=utf-8";
 
@@ -73,25 +86,25 @@ static void page_respond(struct amt_conn *c, int code, int head_only)
 		reason = "OK";
 		type = "text/html; charset=utf-8";
 		blen = append_str(body, blen, sizeof(body), PAGE_HEAD);
-		blen = append_escaped(body, blen, sizeof(body), net->status);
+		blen = append_escaped(body, blen, sizeof(body), page_status);
 		blen = append_str(body, blen, sizeof(body), PAGE_TAIL);
-		net->cnt[AMT_C_HTTP_200]++;
+		page_cnt[PAGE_C_200]++;
 		break;
 	case 404:
 		reason = "Not Found";
 		blen = append_str(body, blen, sizeof(body), "404 Not Found\n");
-		net->cnt[AMT_C_HTTP_404]++;
+		page_cnt[PAGE_C_404]++;
 		break;
 	case 405:
 		reason = "Method Not Allowed";
 		blen = append_str(body, blen, sizeof(body), "405 Method Not Allowed\n");
-		net->cnt[AMT_C_HTTP_405]++;
+		page_cnt[PAGE_C_405]++;
 		break;
 	default:
 		code = 400;
 		reason = "Bad Request";
 		blen = append_str(body, blen, sizeof(body), "400 Bad Request\n");
-		net->cnt[AMT_C_HTTP_400]++;
+		page_cnt[PAGE_C_400]++;
 		break;
 	}
 	p = append_str(resp, p, cap, "HTTP/1.1 ");
@@ -185,11 +198,11 @@ static size_t page_rx(void *svc, struct amt_conn *c, const uint8_t *data, size_t
 	if (amt_conn_priv(c))
 		return len;		/* after the answer: discarded */
 	end = header_end((const char *)data, len);
-	if (end > AMT_PAGE_REQ_MAX)
+	if (end > PAGE_SVC_REQ_MAX)
 		page_respond(c, 400, 0);
 	else if (end)
 		page_request(c, (const char *)data, end);
-	else if (len >= AMT_PAGE_REQ_MAX)
+	else if (len >= PAGE_SVC_REQ_MAX)
 		page_respond(c, 400, 0);
 	else
 		return 0;		/* wait for the rest of the header block */
@@ -207,18 +220,18 @@ static void page_peer_fin(void *svc, struct amt_conn *c)
 		amt_conn_close(c);		/* closed without a request */
 }
 
-const struct amt_svc_ops amt_page_ops = {
+const struct amt_svc_ops page_svc_ops = {
 	.name = "page",
 	.rx = page_rx,
 	.peer_fin = page_peer_fin,
 };
 
-int amt_page_listen(struct amt_net *net, uint16_t port)
+int page_svc_listen(struct amt_net *net, uint16_t port)
 {
-	int r = amt_net_listen(net, port, &amt_page_ops, NULL);
+	int r = amt_net_listen(net, port, &page_svc_ops, NULL);
 
-	/* one request of at most AMT_PAGE_REQ_MAX: no need for a larger
+	/* one request of at most PAGE_SVC_REQ_MAX: no need for a larger
 	 * window, and 64 clients' windows stay within reach of the H2M ring
 	 */
-	return r ? r : amt_net_listen_rx_buf(net, port, AMT_PAGE_REQ_MAX);
+	return r ? r : amt_net_listen_rx_buf(net, port, PAGE_SVC_REQ_MAX);
 }
