@@ -9,7 +9,7 @@ pkgs=(
 	linux-image-amd64 linux-headers-amd64
 	qemu-system-x86 busybox-static
 	iproute2 python3 jq curl sparse
-	amtterm libsoap-lite-perl wsl libxml2-utils
+	amtterm libsoap-lite-perl wsl libxml2-utils uuid-runtime
 	dkms dh-dkms debhelper dpkg-dev fakeroot lintian openssl udev
 	linux-headers-cloud-amd64 linux-headers-rt-amd64
 )

@@ -52,6 +52,7 @@ struct daemon {
 	struct amt_model model;		/* what AMT's clients see */
 	struct amt_http http;		/* 16992: web, WS-Management, SOAP */
 	struct amt_redir redir;		/* 16994: serial-over-LAN */
+	unsigned int sol_greeted;	/* SOL sessions the console greeted */
 	struct csme_xport x;
 	struct csme_port port;
 	struct ctl_server ctl;
@@ -222,6 +223,27 @@ static void d_handle(void *ctx, struct ctl_server *s, uint32_t id, const struct 
 		return;
 	}
 	ctl_reply(s, id, r == 0, msg, NULL, 0);
+}
+
+/*
+ * The simulated host's serial console: a new SOL session finds a banner and
+ * a login prompt, as a serial getty answers; what the client types comes
+ * back as echo (redir_proto.c).
+ */
+static void d_console_greet(struct daemon *d)
+{
+	char line[160];
+	int n;
+
+	if (d->model.sol_sessions == d->sol_greeted)
+		return;
+	d->sol_greeted = d->model.sol_sessions;
+	n = snprintf(line, sizeof(line),
+		     "\r\ncsme-sim serial console of %s (Intel AMT %s SOL)\r\n%s login: ",
+		     d->model.hostname, AMT_MODEL_FW_VERSION, d->model.hostname);
+	if (n > 0)
+		amt_model_console_print(&d->model, line, (size_t)n < sizeof(line) ?
+					(size_t)n : sizeof(line) - 1);
 }
 
 /* ---- helpers -------------------------------------------------------------------- */
@@ -395,6 +417,7 @@ static int d_loop(struct daemon *d)
 
 		if (now >= d->next_tick) {
 			csme_fw_tick(d->fw, now);
+			d_console_greet(d);
 			d->next_tick = now + (now - d->fw->last_data_ms < BUSY_WINDOW_MS ?
 					      TICK_BUSY_MS : TICK_IDLE_MS);
 		}

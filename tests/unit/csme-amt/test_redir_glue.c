@@ -55,6 +55,15 @@ void amt_conn_abort(struct amt_conn *c)
 	c->aborted = true;
 }
 
+/* the engine's clock the service reads */
+static uint64_t fake_now_ms;
+
+uint64_t amt_conn_now_ms(const struct amt_conn *c)
+{
+	(void)c;
+	return fake_now_ms;
+}
+
 void amt_conn_set_priv(struct amt_conn *c, void *priv)
 {
 	c->priv = priv;
@@ -183,6 +192,28 @@ static void test_backpressure(void)
 	ops->closed(&redir, &conn);
 }
 
+/*
+ * A session opened long after the service's last tick (no redirection
+ * connection in between): it must run on the engine's clock, not time out
+ * at the next tick as if its handshake had taken minutes.
+ */
+static void test_quiet_spell(void)
+{
+	const struct amt_svc_ops *ops = &amt_redir_ops;
+	uint8_t in[sizeof(c_start) + sizeof(c_auth)];
+
+	memcpy(in, c_start, sizeof(c_start));
+	memcpy(in + sizeof(c_start), c_auth, sizeof(c_auth));
+	fresh(AMT_CONN_TX_BUF);
+	fake_now_ms = redir.now_ms + 600000;	/* ten quiet minutes */
+	ops->open(&redir, &conn);
+	ops->rx(&redir, &conn, in, sizeof(in));
+	ops->tick(&redir, &conn, fake_now_ms + 100);
+	tap_ok(!conn.closed && !conn.aborted && conn.txlen == 13 + 9 && conn.tx[14] == 0,
+	       "after a quiet spell a new session authenticates and stays open");
+	ops->closed(&redir, &conn);
+}
+
 int main(void)
 {
 	tap_start();
@@ -191,5 +222,6 @@ int main(void)
 	test_open();
 	test_session();
 	test_backpressure();
+	test_quiet_spell();
 	return tap_end();
 }

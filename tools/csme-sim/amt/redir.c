@@ -58,6 +58,19 @@ static void link_pump(struct amt_redir *r, struct amt_conn *c, struct redir_link
 	link_flush(c, l);
 }
 
+/*
+ * Ticks reach this service only while it has connections: take the
+ * engine's clock when a connection opens or speaks, so that a new one after
+ * a quiet spell does not start with an old time (and time out at once).
+ */
+static void redir_clock(struct amt_redir *r, const struct amt_conn *c)
+{
+	uint64_t now = amt_conn_now_ms(c);
+
+	if (now > r->now_ms)
+		r->now_ms = now;
+}
+
 static int redir_open(void *svc, struct amt_conn *c)
 {
 	struct amt_redir *r = svc;
@@ -65,6 +78,7 @@ static int redir_open(void *svc, struct amt_conn *c)
 
 	if (!r->srv.model->redir_listener)
 		return -ECONNREFUSED;
+	redir_clock(r, c);
 	l = calloc(1, sizeof(*l));
 	if (!l)
 		return -ENOMEM;
@@ -81,6 +95,7 @@ static size_t redir_rx(void *svc, struct amt_conn *c, const uint8_t *data, size_
 	struct redir_link *l = amt_conn_priv(c);
 	size_t used;
 
+	redir_clock(r, c);
 	if (l->closing)
 		return len;
 	/* hold the peer back while our replies are not flowing out */

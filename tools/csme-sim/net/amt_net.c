@@ -563,6 +563,11 @@ uint16_t amt_conn_peer_port(const struct amt_conn *c)
 	return c->peer_port;
 }
 
+uint64_t amt_conn_now_ms(const struct amt_conn *c)
+{
+	return c->net->now_ms;
+}
+
 struct amt_net *amt_conn_net(const struct amt_conn *c)
 {
 	return c->net;

@@ -112,6 +112,8 @@ void *amt_conn_priv(const struct amt_conn *c);
 /* Peer address for logs: IPv4 in host byte order and port. */
 uint32_t amt_conn_peer_ip(const struct amt_conn *c);
 uint16_t amt_conn_peer_port(const struct amt_conn *c);
+/* The engine's clock: the time last given to amt_net_tick(), in ms. */
+uint64_t amt_conn_now_ms(const struct amt_conn *c);
 /* The amt_net the connection belongs to (for its clock and counters). */
 struct amt_net *amt_conn_net(const struct amt_conn *c);
 
