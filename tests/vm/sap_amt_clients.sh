@@ -41,8 +41,8 @@ wsl_run() {
 		WSPASS="$PASS" WSNOSSL=1 KEEPHISTORY=0 WSAUTOMATED=1 wsl "$@" > "$tmp/wsl/out" 2>&1)
 }
 
-wsl_has() { # DESC TEXT: the last wsl answer holds TEXT
-	if grep -qF -- "$2" "$tmp/wsl/response.xml" 2> /dev/null; then
+wsl_has() { # DESC TEXT: what wsl printed or its last answer holds TEXT
+	if cat "$tmp/wsl/out" "$tmp/wsl/response.xml" 2> /dev/null | grep -qF -- "$2"; then
 		ok 0 "$1"
 	else
 		diag "response: $(head -c 600 "$tmp/wsl/response.xml" 2> /dev/null)"
