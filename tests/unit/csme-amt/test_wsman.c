@@ -62,7 +62,7 @@ static const char *find(const char *name)
 /* a SOAP fault whose subcode is @sub */
 static bool fault_is(const char *sub)
 {
-	return out.p && strstr(out.p, "<a:Fault>") && strstr(out.p, sub);
+	return out.p && strstr(out.p, "<s:Fault>") && strstr(out.p, sub);
 }
 
 static void test_identify(void)
@@ -149,7 +149,7 @@ static void test_enumerate(void)
 		snprintf(ctx, sizeof(ctx), "%s", find("EnumerationContext"));
 	}
 	tap_ok(st == 200 && items == 5, "Pull one at a time: 5 instances, then EndOfSequence");
-	tap_ok(strstr(out.p, "<c:Items>") != NULL, "items in wsman:Items");
+	tap_ok(strstr(out.p, "<wsman:Items>") != NULL, "items in wsman:Items");
 	{
 		char env[2048];
 

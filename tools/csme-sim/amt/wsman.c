@@ -356,24 +356,24 @@ static void env_open(struct wsman_req *r, const char *action)
 	uuid_next(id);
 	abuf_printf(r->out,
 		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-		    "<a:Envelope xmlns:a=\"" WSMAN_NS_SOAP "\" xmlns:b=\"" WSMAN_NS_WSA "\" "
-		    "xmlns:c=\"" WSMAN_NS_WSMAN "\" xmlns:d=\"" WSMAN_NS_WSEN "\">"
-		    "<a:Header><b:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/"
-		    "anonymous</b:To><b:RelatesTo>");
+		    "<s:Envelope xmlns:s=\"" WSMAN_NS_SOAP "\" xmlns:wsa=\"" WSMAN_NS_WSA "\" "
+		    "xmlns:wsman=\"" WSMAN_NS_WSMAN "\" xmlns:wsen=\"" WSMAN_NS_WSEN "\">"
+		    "<s:Header><wsa:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/"
+		    "anonymous</wsa:To><wsa:RelatesTo>");
 	abuf_put_xml(r->out, r->msgid, strlen(r->msgid));
-	abuf_printf(r->out, "</b:RelatesTo><b:Action a:mustUnderstand=\"true\">%s</b:Action>"
-		    "<b:MessageID>%s</b:MessageID>", action, id);
+	abuf_printf(r->out, "</wsa:RelatesTo><wsa:Action s:mustUnderstand=\"true\">%s</wsa:Action>"
+		    "<wsa:MessageID>%s</wsa:MessageID>", action, id);
 	if (r->resource[0]) {
-		abuf_puts(r->out, "<c:ResourceURI>");
+		abuf_puts(r->out, "<wsman:ResourceURI>");
 		abuf_put_xml(r->out, r->resource, strlen(r->resource));
-		abuf_puts(r->out, "</c:ResourceURI>");
+		abuf_puts(r->out, "</wsman:ResourceURI>");
 	}
-	abuf_puts(r->out, "</a:Header><a:Body>");
+	abuf_puts(r->out, "</s:Header><s:Body>");
 }
 
 static void env_close(struct wsman_req *r)
 {
-	abuf_puts(r->out, "</a:Body></a:Envelope>");
+	abuf_puts(r->out, "</s:Body></s:Envelope>");
 }
 
 /*
@@ -385,12 +385,12 @@ static int fault(struct wsman_req *r, bool sender, const char *action, const cha
 {
 	abuf_reset(r->out);
 	env_open(r, action);
-	abuf_printf(r->out, "<a:Fault><a:Code><a:Value>a:%s</a:Value><a:Subcode>"
-		    "<a:Value xmlns:e=\"%s\">e:%s</a:Value></a:Subcode></a:Code>"
-		    "<a:Reason><a:Text xml:lang=\"en-US\">", sender ? "Sender" : "Receiver",
+	abuf_printf(r->out, "<s:Fault><s:Code><s:Value>s:%s</s:Value><s:Subcode>"
+		    "<s:Value xmlns:e=\"%s\">e:%s</s:Value></s:Subcode></s:Code>"
+		    "<s:Reason><s:Text xml:lang=\"en-US\">", sender ? "Sender" : "Receiver",
 		    subns, sub);
 	abuf_put_xml(r->out, reason, strlen(reason));
-	abuf_puts(r->out, "</a:Text></a:Reason></a:Fault>");
+	abuf_puts(r->out, "</s:Text></s:Reason></s:Fault>");
 	env_close(r);
 	return sender ? 400 : 500;
 }
@@ -406,14 +406,14 @@ static void epr(struct wsman_req *r, const struct wsman_class *c, int i)
 {
 	char key[TEXT_MAX];
 
-	abuf_printf(r->out, "<b:EndpointReference><b:Address>http://schemas.xmlsoap.org/ws/"
-		    "2004/08/addressing/role/anonymous</b:Address><b:ReferenceParameters>"
-		    "<c:ResourceURI>%s%s</c:ResourceURI><c:SelectorSet>"
-		    "<c:Selector Name=\"%s\">", c->ns, c->name, c->key);
+	abuf_printf(r->out, "<wsa:EndpointReference><wsa:Address>http://schemas.xmlsoap.org/ws/"
+		    "2004/08/addressing/role/anonymous</wsa:Address><wsa:ReferenceParameters>"
+		    "<wsman:ResourceURI>%s%s</wsman:ResourceURI><wsman:SelectorSet>"
+		    "<wsman:Selector Name=\"%s\">", c->ns, c->name, c->key);
 	c->key_value(r->m, i, key, sizeof(key));
 	abuf_put_xml(r->out, key, strlen(key));
-	abuf_puts(r->out, "</c:Selector></c:SelectorSet></b:ReferenceParameters>"
-		  "</b:EndpointReference>");
+	abuf_puts(r->out, "</wsman:Selector></wsman:SelectorSet></wsa:ReferenceParameters>"
+		  "</wsa:EndpointReference>");
 }
 
 /*
@@ -459,17 +459,17 @@ static int do_identify(struct wsman_req *r)
 {
 	abuf_printf(r->out,
 		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-		    "<a:Envelope xmlns:a=\"" WSMAN_NS_SOAP "\" xmlns:b=\"" WSMAN_NS_WSMID "\">"
-		    "<a:Header/><a:Body><b:IdentifyResponse>"
-		    "<b:ProtocolVersion>" WSMAN_NS_WSMAN "</b:ProtocolVersion>"
-		    "<b:ProductVendor>Intel Corporation</b:ProductVendor>"
-		    "<b:ProductVersion>AMT " AMT_MODEL_FW_VERSION "</b:ProductVersion>"
-		    "<c:DASHVersion xmlns:c=\"http://schemas.dmtf.org/wbem/dash/1/dash.xsd\">"
-		    "1.0.0</c:DASHVersion>"
-		    "<b:SecurityProfiles><b:SecurityProfileName>"
+		    "<s:Envelope xmlns:s=\"" WSMAN_NS_SOAP "\" xmlns:wsmid=\"" WSMAN_NS_WSMID "\">"
+		    "<s:Header/><s:Body><wsmid:IdentifyResponse>"
+		    "<wsmid:ProtocolVersion>" WSMAN_NS_WSMAN "</wsmid:ProtocolVersion>"
+		    "<wsmid:ProductVendor>Intel Corporation</wsmid:ProductVendor>"
+		    "<wsmid:ProductVersion>AMT " AMT_MODEL_FW_VERSION "</wsmid:ProductVersion>"
+		    "<dash:DASHVersion xmlns:dash=\"http://schemas.dmtf.org/wbem/dash/1/dash.xsd\">"
+		    "1.0.0</dash:DASHVersion>"
+		    "<wsmid:SecurityProfiles><wsmid:SecurityProfileName>"
 		    "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/digest"
-		    "</b:SecurityProfileName></b:SecurityProfiles>"
-		    "</b:IdentifyResponse></a:Body></a:Envelope>");
+		    "</wsmid:SecurityProfileName></wsmid:SecurityProfiles>"
+		    "</wsmid:IdentifyResponse></s:Body></s:Envelope>");
 	return 200;
 }
 
@@ -551,7 +551,7 @@ static bool items(struct wsman_req *r, struct wsman_ctx *x, unsigned long max)
 {
 	int n = x->c->count(r->m);
 
-	abuf_puts(r->out, "<c:Items>");
+	abuf_puts(r->out, "<wsman:Items>");
 	while (max-- && x->pos < n) {
 		if (x->eprs)
 			epr(r, x->c, x->pos);
@@ -559,7 +559,7 @@ static bool items(struct wsman_req *r, struct wsman_ctx *x, unsigned long max)
 			instance(r, x->c, x->pos);
 		x->pos++;
 	}
-	abuf_puts(r->out, "</c:Items>");
+	abuf_puts(r->out, "</wsman:Items>");
 	return x->pos >= n;
 }
 
@@ -589,14 +589,14 @@ static int do_enumerate(struct wsman_req *r, const struct wsman_class *c)
 	if (!x->id)
 		x->id = 1u << 28;
 	env_open(r, A_ENUMERATE "Response");
-	abuf_puts(r->out, "<d:EnumerateResponse>");
+	abuf_puts(r->out, "<wsen:EnumerateResponse>");
 	if (optimize && items(r, x, max_elements(r, en, WSMAN_NS_WSMAN))) {
-		abuf_puts(r->out, "<c:EndOfSequence/>");
+		abuf_puts(r->out, "<wsman:EndOfSequence/>");
 		x->id = 0;
 	} else {
-		abuf_printf(r->out, "<d:EnumerationContext>ctx-%x</d:EnumerationContext>", x->id);
+		abuf_printf(r->out, "<wsen:EnumerationContext>ctx-%x</wsen:EnumerationContext>", x->id);
 	}
-	abuf_puts(r->out, "</d:EnumerateResponse>");
+	abuf_puts(r->out, "</wsen:EnumerateResponse>");
 	env_close(r);
 	return 200;
 }
@@ -620,14 +620,14 @@ static int do_pull(struct wsman_req *r, bool release)
 		return 200;
 	}
 	env_open(r, A_PULL "Response");
-	abuf_puts(r->out, "<d:PullResponse>");
+	abuf_puts(r->out, "<wsen:PullResponse>");
 	if (items(r, x, max_elements(r, el, WSMAN_NS_WSEN))) {
-		abuf_puts(r->out, "<d:EndOfSequence/>");
+		abuf_puts(r->out, "<wsen:EndOfSequence/>");
 		x->id = 0;
 	} else {
-		abuf_printf(r->out, "<d:EnumerationContext>ctx-%x</d:EnumerationContext>", x->id);
+		abuf_printf(r->out, "<wsen:EnumerationContext>ctx-%x</wsen:EnumerationContext>", x->id);
 	}
-	abuf_puts(r->out, "</d:PullResponse>");
+	abuf_puts(r->out, "</wsen:PullResponse>");
 	env_close(r);
 	return 200;
 }
