@@ -19,7 +19,7 @@ air_setup || fail "cannot set up the air namespace"
 csme_start --ip "$HOST_IP" || fail "csme-sim did not start"
 wait_for 20 sap_active || fail "no SAP session"
 wait_for 10 amt_get || fail "AMT does not answer"
-printf 'GET / HTTP/1.1\r\nHost: amt\r\nConnection: close\r\n\r\n' |
+printf 'GET /logon.htm HTTP/1.1\r\nHost: amt\r\nConnection: close\r\n\r\n' |
 	air busybox nc "$HOST_IP" 16992 > /tmp/amt-page.raw
 [ -s /tmp/amt-page.raw ] || fail "no page"
 "$B" serve 127.0.0.1 8099 /tmp/amt-page.raw &

@@ -23,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char request[] = "GET / HTTP/1.1\r\nHost: amt\r\nConnection: close\r\n\r\n";
+static const char request[] = "GET /logon.htm HTTP/1.1\r\nHost: amt\r\nConnection: close\r\n\r\n";
 
 static double now_us(void)
 {

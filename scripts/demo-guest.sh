@@ -123,9 +123,11 @@ air_setup && csme_start --ip "$HOST_IP" && wait_for 20 sap_active
 run cat "$SAP_DBG/status"
 step "SAP: what CSME believes (csme-sim status)"
 run "$CSME_SIM" -s "$CSME_SOCK" status
-step "SAP: AMT's page on TCP 16992, fetched from the air while Linux owns the NIC"
-echo "\$ ip netns exec air curl http://$HOST_IP:16992/"
-amt_get | sed 's/^/    /'
+step "SAP: AMT on TCP 16992, reached from the air while Linux owns the NIC"
+echo "\$ ip netns exec air curl -L http://$HOST_IP:16992/   (the logon page)"
+amt_get | grep -o "<h1>.*</h1>" | sed 's/^/    /'
+echo "\$ AMT_PASSWORD=... ip netns exec air amttool $HOST_IP info   (AMT's legacy SOAP, Digest)"
+air env AMT_PASSWORD='P@ssw0rd' amttool "$HOST_IP" info 2>&1 | head -n 4 | sed 's/^/    /'
 host_web_start
 echo "\$ ip netns exec air curl http://$HOST_IP:8080/   (Linux's own server)"
 host_get | sed 's/^/    /'
@@ -133,7 +135,7 @@ step "SAP: CSME takes the NIC: Linux loses carrier, AMT still answers"
 run "$CSME_SIM" -s "$CSME_SOCK" nic take
 wait_for 5 grep -qx 0 /sys/class/net/wlsim0/carrier
 run cat /sys/class/net/wlsim0/carrier
-amt_get | head -n 4 | sed 's/^/    /'
+amt_get | grep -o "<h1>.*</h1>" | sed 's/^/    /'
 step "SAP: Linux asks for the NIC back"
 run sh -c "echo 1 > $NIC/request_ownership"
 wait_for 5 grep -qx 1 /sys/class/net/wlsim0/carrier

@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-specs=(-r "GET / 200 fwgate CSME simulator" -r "GET /index.htm 404")
+specs=(-r "GET /logon.htm 200 Active Management Technology" -r "GET /none.htm 404")
 # the M2H messages the host took: notifications (good and bad), bad data
 # messages, ME messages; good data frames are counted apart (AMT's too)
 taken() {

@@ -712,14 +712,8 @@ static void conn_open(struct amt_net *net, struct amt_conn *c, const struct amt_
 	c->rx_size = l->rx_size ? l->rx_size : AMT_CONN_RX_BUF;
 	c->rx = malloc(c->rx_size);
 	c->tx = malloc(AMT_CONN_TX_BUF);
-	if (!c->rx || !c->tx) {
-		free(c->rx);
-		free(c->tx);
-		memset(c, 0, sizeof(*c));
-		inc(net, AMT_C_TCP_REFUSED);
-		tcp_reset(net, s);
-		return;
-	}
+	if (!c->rx || !c->tx)
+		goto refuse;
 	conn_tcp_init(net, c, s);
 	c->ops = l->ops;
 	c->svc = l->svc;
@@ -727,19 +721,19 @@ static void conn_open(struct amt_net *net, struct amt_conn *c, const struct amt_
 		net->cb_depth++;
 		r = c->ops->open(c->svc, c);
 		net->cb_depth--;
-		if (r < 0) {
-			/* refused: gone without closed() (open() failed) */
-			c->state = AMT_TCP_FREE;
-			free(c->rx);
-			free(c->tx);
-			memset(c, 0, sizeof(*c));
-			inc(net, AMT_C_TCP_REFUSED);
-			tcp_reset(net, s);
-			return;
-		}
+		if (r < 0)
+			goto refuse;	/* gone without closed(): open() failed */
 	}
 	inc(net, AMT_C_TCP_OPENED);
 	conn_send(net, c, c->iss, TH_SYN | TH_ACK, NULL, 0);
+	return;
+
+refuse:
+	free(c->rx);
+	free(c->tx);
+	memset(c, 0, sizeof(*c));	/* state AMT_TCP_FREE */
+	inc(net, AMT_C_TCP_REFUSED);
+	tcp_reset(net, s);
 }
 
 static struct amt_conn *conn_find(struct amt_net *net, const struct seg *s)
