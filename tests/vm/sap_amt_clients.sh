@@ -150,6 +150,11 @@ echo y | air env AMT_PASSWORD="$PASS" amttool "$HOST_IP" powerup > "$tmp/amttool
 amttool_has "amttool powerup: success" "pt_status: success"
 amttool_run info
 amttool_has "amttool info: powered up" "Powerstate:   S0"
+check_eq "csme-sim status: the power state the clients left" "$(csme_get .amt_model.power_state)" 2
+check_eq "csme-sim status: both power requests recorded" "$(csme_get .amt_model.power_changes)" 2
+check_eq "csme-sim status: the last request was amttool's power-up (2)" \
+	"$(csme_get .amt_model.last_power_request)" 2
+check_ge "csme-sim status: the SOL sessions" "$(csme_get .amt_model.sol_sessions)" 1
 
 check "csme-sim nic take" csme nic take
 check "the NIC's hardware owner is CSME" wait_val 5 = csme nic_state owner

@@ -238,6 +238,17 @@ void csme_status(const struct csme_fw *fw, const struct csme_daemon_info *di, st
 	out_str(o, "link_prot", fw->link_prot ? "on" : "off");
 	out_str(o, "hostile", csme_hostile_name(fw->hostile));
 	out_bool(o, "hostile_armed", fw->hostile_armed);
+	if (fw->model) {
+		/* what AMT's clients changed: power requests, SOL sessions, names */
+		out_begin(o, "amt_model");
+		out_u64(o, "power_state", (uint64_t)fw->model->power_state);
+		out_u64(o, "power_changes", fw->model->power_changes);
+		out_u64(o, "last_power_request", (uint64_t)fw->model->last_power_request);
+		out_u64(o, "sol_sessions", fw->model->sol_sessions);
+		out_str(o, "hostname", fw->model->hostname);
+		out_str(o, "domain", fw->model->domain);
+		out_end(o);
+	}
 	if (fw->net->ip) {
 		csme_fmt_ipv4(ip, sizeof(ip), fw->net->ip);
 		out_str(o, "ip", ip);
