@@ -174,6 +174,29 @@ static void test_enumerate(void)
 	tap_eq(call(ENV_HEAD HDR(WSMAN_NS_WSEN "/Enumerate", SW, "")
 		    "<s:Body><wsen:Enumerate><wsman:Filter>x</wsman:Filter></wsen:Enumerate>"
 		    "</s:Body></s:Envelope>", true), 400, "a filter: 400 FilteringNotSupported");
+	/* wslput finds the instance to change with this, then Puts it back */
+	tap_eq(call(ENV_HEAD HDR(WSMAN_NS_WSEN "/Enumerate", GS, "")
+		    "<s:Body><wsen:Enumerate><wsman:OptimizeEnumeration/>"
+		    "<wsman:MaxElements>256</wsman:MaxElements>"
+		    "<wsman:EnumerationMode>EnumerateObjectAndEPR</wsman:EnumerationMode>"
+		    "</wsen:Enumerate></s:Body></s:Envelope>", true), 200,
+	       "EnumerateObjectAndEPR (wslput)");
+	{
+		int item = xml_path(reply, "Envelope/Body/EnumerateResponse/Items/Item");
+		int obj = xml_first_child(reply, item);
+
+		tap_ok(xml_is(reply, obj, GS, "AMT_GeneralSettings") &&
+		       xml_is(reply, xml_next(reply, obj, WSMAN_NS_WSA, NULL), WSMAN_NS_WSA,
+			      "EndpointReference") && strstr(out.p, "EndOfSequence"),
+		       "one wsman:Item: the instance, then its endpoint reference");
+	}
+	tap_ok(strstr(out.p, "<p:AMT_GeneralSettings>") != NULL,
+	       "the instance's tag carries no xmlns (wsl looks for \":AMT_GeneralSettings>\")");
+	tap_eq(call(ENV_HEAD HDR(WSMAN_NS_WSEN "/Enumerate", GS, "")
+		    "<s:Body><wsen:Enumerate><wsman:EnumerationMode>EnumerateAll"
+		    "</wsman:EnumerationMode></wsen:Enumerate></s:Body></s:Envelope>", true), 400,
+	       "an unknown enumeration mode: 400");
+	tap_ok(fault_is("UnsupportedFeature"), "UnsupportedFeature");
 }
 
 static void test_invoke(void)

@@ -48,6 +48,15 @@ static void test_soap(void)
 	       !strcmp(buf, "<raw>"), "CDATA kept raw");
 	tap_ok(xml_text(d, sel, buf, 4) == -1, "text longer than the buffer: -1");
 	tap_ok(xml_attr(d, sel, "Other", buf, sizeof(buf)) == -1, "missing attribute: -1");
+	tap_ok(xml_path(d, "Envelope/Header/Action") == xml_child(d, hdr, "urn:w", "Action") &&
+	       xml_path(d, "Envelope/Header/Action") > 0, "xml_path: local names from the root");
+	tap_ok(xml_path(d, "Envelope/Body/m/q") == xml_child(d, m, NULL, "q"),
+	       "xml_path: through a default namespace");
+	tap_ok(xml_path(d, "Envelope") == root, "xml_path: the root alone");
+	tap_ok(xml_path(d, "Header/Action") == -1 && xml_path(d, "Envelope/Nope") == -1 &&
+	       xml_path(d, "Envelope//Body") == -1 && xml_path(d, "") == -1 &&
+	       xml_path(d, "Envelope/Body/") == -1 && xml_path(d, NULL) == -1,
+	       "xml_path: wrong root, missing step, empty steps: -1");
 	tap_ok(xml_next(d, m, NULL, NULL) == -1 && xml_child(d, -1, NULL, NULL) == -1 &&
 	       !xml_is(d, 999, NULL, NULL), "-1 and out-of-range indexes are harmless");
 	xml_free(d);

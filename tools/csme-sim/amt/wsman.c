@@ -33,6 +33,8 @@ struct wsman_req {
 	char resource[TEXT_MAX];
 	char msgid[TEXT_MAX];
 	struct abuf *out;
+	/* the class whose namespace the Envelope declares as "p", or NULL */
+	const struct wsman_class *cls;
 };
 
 struct wsman_class {
@@ -357,7 +359,15 @@ static void env_open(struct wsman_req *r, const char *action)
 	abuf_printf(r->out,
 		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 		    "<s:Envelope xmlns:s=\"" WSMAN_NS_SOAP "\" xmlns:wsa=\"" WSMAN_NS_WSA "\" "
-		    "xmlns:wsman=\"" WSMAN_NS_WSMAN "\" xmlns:wsen=\"" WSMAN_NS_WSEN "\">"
+		    "xmlns:wsman=\"" WSMAN_NS_WSMAN "\" xmlns:wsen=\"" WSMAN_NS_WSEN "\"");
+	/*
+	 * The class's namespace goes on the Envelope, as AMT does: wsl finds an
+	 * instance by a line holding "<prefix>:<Class>>", which an opening tag
+	 * with its own xmlns attribute would not be.
+	 */
+	if (r->cls)
+		abuf_printf(r->out, " xmlns:p=\"%s%s\"", r->cls->ns, r->cls->name);
+	abuf_puts(r->out, ">"
 		    "<s:Header><wsa:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/"
 		    "anonymous</wsa:To><wsa:RelatesTo>");
 	abuf_put_xml(r->out, r->msgid, strlen(r->msgid));
@@ -397,7 +407,10 @@ static int fault(struct wsman_req *r, bool sender, const char *action, const cha
 
 static void instance(struct wsman_req *r, const struct wsman_class *c, int i)
 {
-	abuf_printf(r->out, "<p:%s xmlns:p=\"%s%s\">", c->name, c->ns, c->name);
+	if (r->cls == c)
+		abuf_printf(r->out, "<p:%s>", c->name);
+	else
+		abuf_printf(r->out, "<p:%s xmlns:p=\"%s%s\">", c->name, c->ns, c->name);
 	c->props(r->m, i, r->out);
 	abuf_printf(r->out, "</p:%s>", c->name);
 }
@@ -513,7 +526,7 @@ static struct wsman_ctx {
 	unsigned int id;		/* 0 = free */
 	const struct wsman_class *c;
 	int pos;
-	bool eprs;			/* EnumerateEPR */
+	enum { ENUM_OBJ, ENUM_EPR, ENUM_OBJ_EPR } mode;	/* wsman:EnumerationMode */
 } ctxs[WSMAN_CONTEXTS];
 static unsigned int ctx_serial;
 
@@ -553,10 +566,17 @@ static bool items(struct wsman_req *r, struct wsman_ctx *x, unsigned long max)
 
 	abuf_puts(r->out, "<wsman:Items>");
 	while (max-- && x->pos < n) {
-		if (x->eprs)
+		if (x->mode == ENUM_EPR) {
 			epr(r, x->c, x->pos);
-		else
+		} else if (x->mode == ENUM_OBJ_EPR) {
+			/* DSP0226 8.7: the object, then its reference, in one Item */
+			abuf_puts(r->out, "<wsman:Item>");
 			instance(r, x->c, x->pos);
+			epr(r, x->c, x->pos);
+			abuf_puts(r->out, "</wsman:Item>");
+		} else {
+			instance(r, x->c, x->pos);
+		}
 		x->pos++;
 	}
 	abuf_puts(r->out, "</wsman:Items>");
@@ -579,13 +599,14 @@ static int do_enumerate(struct wsman_req *r, const struct wsman_class *c)
 		return fault(r, true, A_FAULT, WSMAN_NS_WSMAN, "FilteringNotSupported",
 			     "Filtered enumeration is not supported.");
 	if (mode >= 0 && (xml_text(r->doc, mode, val, sizeof(val)) < 0 ||
-			  strcmp(val, "EnumerateEPR")))
+			  (strcmp(val, "EnumerateEPR") && strcmp(val, "EnumerateObjectAndEPR"))))
 		return fault(r, true, A_FAULT, WSMAN_NS_WSMAN, "UnsupportedFeature",
-			     "Only EnumerateEPR is supported as an enumeration mode.");
+			     "The enumeration mode is not EnumerateEPR or EnumerateObjectAndEPR.");
 	slot = ctx_serial++ % WSMAN_CONTEXTS;	/* the oldest is reused */
 	x = &ctxs[slot];
 	*x = (struct wsman_ctx){ .id = ((ctx_serial & 0xffffff) << 4) | slot, .c = c,
-				  .eprs = mode >= 0 };
+				  .mode = mode < 0 ? ENUM_OBJ :
+					  strcmp(val, "EnumerateEPR") ? ENUM_OBJ_EPR : ENUM_EPR };
 	if (!x->id)
 		x->id = 1u << 28;
 	env_open(r, A_ENUMERATE "Response");
@@ -613,6 +634,7 @@ static int do_pull(struct wsman_req *r, bool release)
 	if (!x)
 		return fault(r, true, A_FAULT, WSMAN_NS_WSEN, "InvalidEnumerationContext",
 			     "The enumeration context is not valid.");
+	r->cls = x->c;
 	if (release) {
 		x->id = 0;
 		env_open(r, A_RELEASE "Response");
@@ -684,6 +706,7 @@ static int dispatch(struct wsman_req *r)
 		return fault(r, true, A_ADDR_FAULT, WSMAN_NS_WSA, "DestinationUnreachable",
 			     "No route can be determined to reach the destination role "
 			     "defined by the WS-Addressing To.");
+	r->cls = c;
 	if (!strcmp(r->action, A_GET))
 		return do_get(r, c);
 	if (!strcmp(r->action, A_PUT))

@@ -508,6 +508,37 @@ int xml_child(const struct xml_doc *doc, int parent, const char *ns, const char 
 	return xml_next(doc, el, ns, local);
 }
 
+int xml_path(const struct xml_doc *doc, const char *path)
+{
+	char step[64];
+	int el = -1;
+	bool first = true;
+
+	if (!path)
+		return -1;
+	for (;;) {
+		size_t n = strcspn(path, "/");
+
+		if (!n || n >= sizeof(step))
+			return -1;
+		memcpy(step, path, n);
+		step[n] = '\0';
+		if (first) {
+			el = xml_root(doc);
+			if (!xml_is(doc, el, NULL, step))
+				return -1;
+			first = false;
+		} else {
+			el = xml_child(doc, el, NULL, step);
+			if (el < 0)
+				return -1;
+		}
+		if (!path[n])
+			return el;
+		path += n + 1;
+	}
+}
+
 const char *xml_name(const struct xml_doc *doc, int el)
 {
 	return valid(doc, el) ? doc->pool + doc->nodes[el].name : "";

@@ -41,6 +41,13 @@ bool xml_is(const struct xml_doc *doc, int el, const char *ns, const char *local
 int xml_child(const struct xml_doc *doc, int parent, const char *ns, const char *local);
 /* The next sibling of @el that xml_is(@ns, @local), or -1. */
 int xml_next(const struct xml_doc *doc, int el, const char *ns, const char *local);
+/*
+ * The first element reached from the root by @path, local names separated
+ * by '/' and matched in any namespace, the first naming the root itself:
+ * "Envelope/Header/Action". -1 when a step has no match, @path is empty or
+ * has an empty step, or a step is longer than 63 bytes.
+ */
+int xml_path(const struct xml_doc *doc, const char *path);
 /* The first child element of @parent, or -1. */
 int xml_first_child(const struct xml_doc *doc, int parent);
 /* Local name and namespace URI ("" without one) of @el. */
