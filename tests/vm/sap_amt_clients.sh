@@ -150,6 +150,14 @@ echo y | air env AMT_PASSWORD="$PASS" amttool "$HOST_IP" powerup > "$tmp/amttool
 amttool_has "amttool powerup: success" "pt_status: success"
 amttool_run info
 amttool_has "amttool info: powered up" "Powerstate:   S0"
+# a Put with wsl, read back with amttool (WS-Man and SOAP share one model)
+wsl_run put "$AMT_NS/AMT_GeneralSettings" HostName=amt-put
+wsl_has "wsl put AMT_GeneralSettings HostName=amt-put" "amt-put"
+amttool_run info
+amttool_has "amttool sees the host name wsl set" "Hostname:     amt-put.fwgate.invalid"
+check_eq "csme-sim status: the new host name" "$(csme_get .amt_model.hostname)" amt-put
+wsl_run put "$AMT_NS/AMT_GeneralSettings" HostName=csme-sim
+check_eq "wsl put it back" "$(csme_get .amt_model.hostname)" csme-sim
 check_eq "csme-sim status: the power state the clients left" "$(csme_get .amt_model.power_state)" 2
 check_eq "csme-sim status: both power requests recorded" "$(csme_get .amt_model.power_changes)" 2
 check_eq "csme-sim status: the last request was amttool's power-up (2)" \
