@@ -151,5 +151,6 @@ check_ge "rejections are visible by reason (10 reasons or more)" \
 	"$(grep -c '^rejected_' "$SAP_DBG/counters")" 10
 diag "$(grep '^rejected_' "$SAP_DBG/counters")"
 check "the session is clean at the end" sap_active
+check_eq "the shared area's control block is intact at the end" "$(sap_status area)" ok
 [ "$tap_failed" = 0 ] || sap_diag
 tap_done

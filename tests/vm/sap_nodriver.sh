@@ -25,6 +25,7 @@ check "insmod sap_sim" insmod "$moddir/drivers/net/wireless/sap/sim/sap_sim.ko"
 check "csme-sim runs (AMT on)" csme_start
 check "the transport is bound (csme-sim attached)" wait_val 10 = true csme_get .attached
 check_eq "sap_host: transport bound, no session" "$(sap_status state)" idle
+check_eq "sap_host: no shared area is mapped" "$(sap_status area)" none
 # Give a wrongly eager host time to talk: 2 s is ten START timeouts here.
 sleep 2
 check_eq "still idle" "$(sap_status state)" idle

@@ -12,7 +12,7 @@ CSME_SIM_SRCS := $(wildcard $(CSME_SIM_DIR)/*.c)
 CSME_SIM_OBJS := $(patsubst $(CSME_SIM_DIR)/%.c,$(BUILD)/obj/csme-sim/%.o,$(CSME_SIM_SRCS)) \
 	$(patsubst $(CSME_SIM_DIR)/net/%.c,$(BUILD)/obj/csme-sim/net/%.o,$(wildcard $(CSME_SIM_DIR)/net/*.c)) \
 	$(patsubst $(CSME_SIM_DIR)/amt/%.c,$(BUILD)/obj/csme-sim/amt/%.o,$(wildcard $(CSME_SIM_DIR)/amt/*.c)) \
-	$(addprefix $(BUILD)/obj/csme-sim/sap/,$(SAP_CORE_OBJS))
+	$(addprefix $(BUILD)/obj/csme-sim/sap/,$(SAP_CORE_OBJS) $(SAP_CSME_OBJS))
 CSME_SIM_HDRS := $(wildcard $(CSME_SIM_DIR)/*.h $(CSME_SIM_DIR)/net/*.h $(CSME_SIM_DIR)/amt/*.h \
 	$(CSME_SIM_CORE_DIR)/*.h) \
 	$(FWGATE)/lib/json_writer/json_writer.h \

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Encoding and decoding of SAP and ME-level messages.
+/* Encoding and decoding of SAP and ME-level messages (what only CSME
+ * sends is encoded in sap_msg_csme.c).
  */
 #include "sap_msg.h"
+#include "sap_msg_enc.h"
 #include "sap_area.h"
 
-#define SAP_HDR_LEN		((u32)sizeof(struct sap_hdr))
 #define SAP_PAYLOAD(s)		((u16)(sizeof(struct s) - sizeof(struct sap_hdr)))
 #define SAP_CB_EXTRA		((u32)(sizeof(struct sap_cb_data) - sizeof(struct sap_hdr)))
 #define SAP_MAX_PAYLOAD		0xffffU
@@ -182,7 +183,7 @@ static enum sap_reason sap_dw_check(u16 type, u32 val)
 	}
 }
 
-static enum sap_reason sap_conn_check(const struct sap_conn_params *c)
+enum sap_reason sap_conn_check(const struct sap_conn_params *c)
 {
 	if (c->ssid_len > SAP_MAX_SSID_LEN)
 		return SAP_R_BAD_SSID_LEN;
@@ -191,7 +192,7 @@ static enum sap_reason sap_conn_check(const struct sap_conn_params *c)
 	return SAP_OK;
 }
 
-static void sap_conn_to_wire(struct sap_conn_info *w, const struct sap_conn_params *c)
+void sap_conn_to_wire(struct sap_conn_info *w, const struct sap_conn_params *c)
 {
 	w->ssid_len = cpu_to_le32(c->ssid_len);
 	memcpy(w->ssid, c->ssid, c->ssid_len);
@@ -220,7 +221,7 @@ static enum sap_reason sap_conn_from_wire(struct sap_conn_params *c,
 /* ---- encoders --------------------------------------------------------------- */
 
 /* Zero @total bytes of @buf and write the header. */
-static int sap_enc_begin(void *buf, u32 buf_len, u16 type, u32 seq, u32 total)
+int sap_enc_begin(void *buf, u32 buf_len, u16 type, u32 seq, u32 total)
 {
 	struct sap_hdr hdr;
 
@@ -284,40 +285,6 @@ int sap_msg_enc_dw(void *buf, u32 buf_len, u16 type, u32 seq, u32 val)
 	if (ret)
 		return ret;
 	m->val = cpu_to_le32(val);
-	return sizeof(*m);
-}
-
-/**
- * sap_msg_enc_conn_status() - encode CSME_CONN_STATUS (CSME side)
- * @buf: destination
- * @buf_len: size of @buf
- * @seq: sequence number
- * @link_prot_state: non-zero during link protection
- * @scan_request: SAP_SCAN_REQUEST_* bits
- * @conn: CSME's connection
- *
- * Return: 72, or a negated reason.
- */
-int sap_msg_enc_conn_status(void *buf, u32 buf_len, u32 seq, u32 link_prot_state,
-			    u32 scan_request, const struct sap_conn_params *conn)
-{
-	struct sap_notif_conn_status *m = buf;
-	enum sap_reason r;
-	int ret;
-
-	if (!conn)
-		return -SAP_R_INVAL;
-	r = sap_conn_check(conn);
-	if (r)
-		return -r;
-	if (scan_request & ~(u32)(SAP_SCAN_REQUEST_FILTERING | SAP_SCAN_REQUEST_FAST))
-		return -SAP_R_BAD_FIELD;
-	ret = sap_enc_begin(buf, buf_len, SAP_MSG_NOTIF_CSME_CONN_STATUS, seq, sizeof(*m));
-	if (ret)
-		return ret;
-	m->link_prot_state = cpu_to_le32(link_prot_state);
-	m->scan_request = cpu_to_le32(scan_request);
-	sap_conn_to_wire(&m->conn_info, conn);
 	return sizeof(*m);
 }
 
@@ -463,58 +430,6 @@ int sap_msg_enc_sar_limits(void *buf, u32 buf_len, u32 seq,
 }
 
 /**
- * sap_msg_enc_nvm() - encode NVM (CSME side)
- * @buf: destination
- * @buf_len: size of @buf
- * @seq: sequence number
- * @nvm: NVM contents
- *
- * Return: 468, or a negated reason.
- */
-int sap_msg_enc_nvm(void *buf, u32 buf_len, u32 seq, const struct sap_nvm_params *nvm)
-{
-	struct sap_nvm *m = buf;
-	int ret, i;
-
-	if (!nvm)
-		return -SAP_R_INVAL;
-	ret = sap_enc_begin(buf, buf_len, SAP_MSG_NOTIF_NVM, seq, sizeof(*m));
-	if (ret)
-		return ret;
-	memcpy(m->hw_addr, nvm->hw_addr, SAP_ETH_ALEN);
-	m->n_hw_addrs = nvm->n_hw_addrs;
-	m->radio_cfg = cpu_to_le32(nvm->radio_cfg);
-	m->caps = cpu_to_le32(nvm->caps);
-	m->nvm_version = cpu_to_le32(nvm->nvm_version);
-	for (i = 0; i < SAP_NVM_NUM_CHANNELS; i++)
-		m->channels[i] = cpu_to_le32(nvm->channels[i]);
-	return sizeof(*m);
-}
-
-/**
- * sap_msg_enc_filters() - encode CSME_FILTERS (CSME side)
- * @buf: destination
- * @buf_len: size of @buf
- * @seq: sequence number
- * @f: filters; mode, mac_address and cbfilters are left zero
- *
- * Return: 1904, or a negated reason.
- */
-int sap_msg_enc_filters(void *buf, u32 buf_len, u32 seq, const struct sap_filters *f)
-{
-	struct sap_csme_filters *m = buf;
-	int ret;
-
-	if (!f)
-		return -SAP_R_INVAL;
-	ret = sap_enc_begin(buf, buf_len, SAP_MSG_NOTIF_CSME_FILTERS, seq, sizeof(*m));
-	if (ret)
-		return ret;
-	sap_filters_to_wire(&m->filters, f);
-	return sizeof(*m);
-}
-
-/**
  * sap_msg_enc_pldr_status() - encode PLDR_END (host) or PLDR_ACK (CSME)
  * @buf: destination
  * @buf_len: size of @buf
@@ -607,32 +522,6 @@ int sap_msg_enc_cb_data_hdr(void *buf, u32 buf_len, u32 seq, u32 frame_len,
 	cb.data_len = cpu_to_le32(frame_len);
 	memcpy(buf, &cb, sizeof(cb));
 	return sizeof(cb);
-}
-
-/**
- * sap_msg_enc_data_packet() - encode a complete DATA_PACKET
- * @buf: destination
- * @buf_len: size of @buf
- * @seq: sequence number
- * @frame: Ethernet frame
- * @frame_len: frame length, at least 14
- *
- * Return: 8 + @frame_len, or a negated reason.
- */
-int sap_msg_enc_data_packet(void *buf, u32 buf_len, u32 seq, const u8 *frame,
-			    u32 frame_len)
-{
-	int ret;
-
-	if (!frame)
-		return -SAP_R_INVAL;
-	ret = sap_msg_enc_data_hdr(buf, buf_len, seq, frame_len);
-	if (ret < 0)
-		return ret;
-	if (buf_len - SAP_HDR_LEN < frame_len)
-		return -SAP_R_NO_SPACE;
-	memcpy((u8 *)buf + SAP_HDR_LEN, frame, frame_len);
-	return SAP_HDR_LEN + frame_len;
 }
 
 /* ---- decoder ---------------------------------------------------------------- */
@@ -852,7 +741,7 @@ enum sap_reason sap_msg_decode(const void *buf, u32 len, enum sap_direction dir,
 
 /* ---- ME-level messages -------------------------------------------------------- */
 
-static void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
+void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
 {
 	struct sap_me_msg_hdr hdr;
 
@@ -863,7 +752,7 @@ static void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
 }
 
 /* Common checks of the versioned ME messages; zeroes the message. */
-static int sap_me_begin(void *buf, u32 buf_len, u8 version, u32 size)
+int sap_me_begin(void *buf, u32 buf_len, u8 version, u32 size)
 {
 	if (!buf)
 		return -SAP_R_INVAL;
@@ -897,27 +786,6 @@ int sap_me_enc_start(void *buf, u32 buf_len, u32 seq, u8 version)
 	m->init_data_seq_num = cpu_to_le16(SAP_ME_INIT_DATA_SEQ_NUM);
 	m->init_notif_seq_num = cpu_to_le16(SAP_ME_INIT_NOTIF_SEQ_NUM);
 	m->supported_versions[0] = version;
-	return sizeof(*m);
-}
-
-/**
- * sap_me_enc_start_ok() - encode CSME's START_OK (CSME side)
- * @buf: destination
- * @buf_len: size of @buf
- * @seq: ME sequence number
- * @version: version selected
- *
- * Return: 20, or a negated reason.
- */
-int sap_me_enc_start_ok(void *buf, u32 buf_len, u32 seq, u8 version)
-{
-	struct sap_me_msg_start_ok *m = buf;
-	int ret = sap_me_begin(buf, buf_len, version, sizeof(*m));
-
-	if (ret)
-		return ret;
-	sap_me_hdr(buf, SAP_ME_MSG_START_OK, seq, sizeof(*m));
-	m->supported_version = version;
 	return sizeof(*m);
 }
 

@@ -175,8 +175,6 @@ int sap_msg_type_min_len(u16 type);
 /* SAP encoders: return bytes written or -(enum sap_reason) */
 int sap_msg_enc_empty(void *buf, u32 buf_len, u16 type, u32 seq);
 int sap_msg_enc_dw(void *buf, u32 buf_len, u16 type, u32 seq, u32 val);
-int sap_msg_enc_conn_status(void *buf, u32 buf_len, u32 seq, u32 link_prot_state,
-			    u32 scan_request, const struct sap_conn_params *conn);
 int sap_msg_enc_link_up(void *buf, u32 buf_len, u32 seq, const struct sap_conn_params *conn,
 			const struct sap_colloc_params *colloc);
 int sap_msg_enc_link_down(void *buf, u32 buf_len, u32 seq, u8 type, u8 reason_valid,
@@ -186,15 +184,22 @@ int sap_msg_enc_country_code(void *buf, u32 buf_len, u32 seq, u16 mcc, u8 source
 			     u32 diff_time);
 int sap_msg_enc_sar_limits(void *buf, u32 buf_len, u32 seq,
 			   const u16 table[SAP_SAR_NUM_CHAINS][SAP_SAR_NUM_SUBBANDS]);
-int sap_msg_enc_nvm(void *buf, u32 buf_len, u32 seq, const struct sap_nvm_params *nvm);
-int sap_msg_enc_filters(void *buf, u32 buf_len, u32 seq, const struct sap_filters *f);
 int sap_msg_enc_pldr_status(void *buf, u32 buf_len, u16 type, u32 seq, u32 version,
 			    u32 status);
 int sap_msg_enc_data_hdr(void *buf, u32 buf_len, u32 seq, u32 frame_len);
 int sap_msg_enc_cb_data_hdr(void *buf, u32 buf_len, u32 seq, u32 frame_len,
 			    u32 filt_status);
+
+/* What only CSME sends, in sap_msg_csme.c (csme-sim and the tests link
+ * it; sap_host.ko does not): same return convention.
+ */
+int sap_msg_enc_conn_status(void *buf, u32 buf_len, u32 seq, u32 link_prot_state,
+			    u32 scan_request, const struct sap_conn_params *conn);
+int sap_msg_enc_nvm(void *buf, u32 buf_len, u32 seq, const struct sap_nvm_params *nvm);
+int sap_msg_enc_filters(void *buf, u32 buf_len, u32 seq, const struct sap_filters *f);
 int sap_msg_enc_data_packet(void *buf, u32 buf_len, u32 seq, const u8 *frame,
 			    u32 frame_len);
+int sap_me_enc_start_ok(void *buf, u32 buf_len, u32 seq, u8 version);
 
 /* SAP decoder */
 enum sap_reason sap_msg_decode(const void *buf, u32 len, enum sap_direction dir,
@@ -202,7 +207,6 @@ enum sap_reason sap_msg_decode(const void *buf, u32 len, enum sap_direction dir,
 
 /* ME-level messages */
 int sap_me_enc_start(void *buf, u32 buf_len, u32 seq, u8 version);
-int sap_me_enc_start_ok(void *buf, u32 buf_len, u32 seq, u8 version);
 int sap_me_enc_csa(void *buf, u32 buf_len, u32 seq);
 enum sap_reason sap_me_decode(const void *buf, u32 len, enum sap_direction dir,
 			      struct sap_me_msg *out);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* sap_host: the sap_mei_* API used by the WLAN driver.
  *
- * Every report is cached first, then sent if a session with AMT enabled
- * exists; the cache is replayed by the initial burst of the next session.
+ * Every report is recorded in the cfg first, then sent (report.c) if a
+ * session with AMT enabled exists; the initial burst of the next session
+ * sends the cfg again. Ownership requests and the driver's consent to a
+ * hand-over go to own.c.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -12,20 +14,9 @@
 
 #include "internal.h"
 
-#define SAP_OWNERSHIP_TIMEOUT	(HZ / 2)
 #define SAP_NVM_TIMEOUT		(2 * HZ)
 #define SAP_PLDR_TIMEOUT	(HZ / 2)
 #define SAP_PLDR_TRIES		3
-
-/* Host-initiated reports are not sent while AMT is disabled. */
-static bool sap_may_report(struct sap_host *h)
-{
-	if (sap_active(h) && h->data_ready)
-		return true;
-	if (h->t)
-		sap_cnt(h, SAP_CNT_NOTIF_SUPPRESSED);
-	return false;
-}
 
 /**
  * sap_mei_is_connected() - is a SAP session up?
@@ -63,13 +54,10 @@ int sap_mei_register(void *priv, const struct sap_mei_ops *ops)
 	/* The first SAP-aware driver opens the session: see sap_host_probe(). */
 	if (h->t && h->state == SAP_ST_IDLE)
 		sap_session_open(h);
-	if (sap_connected(h) && ops->rfkill)
-		ops->rfkill(priv, !!h->link_prot_state && !h->got_ownership, false);
-	if (sap_may_report(h)) {
-		sap_send_empty(h, SAP_MSG_NOTIF_WIFIDR_UP);
-		if (ops->sap_connected)
-			ops->sap_connected(priv);
-	}
+	if (sap_connected(h))
+		sap_own_tell_driver(h, !!h->link_prot_state && !h->got_ownership, false);
+	if (sap_report_allowed(h))
+		sap_report_driver_up(h);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(sap_mei_register);
@@ -90,8 +78,7 @@ void sap_mei_start_unregister(void)
 		return;
 	h->cfg.ops = NULL;
 	h->cfg.device_up = false;
-	/* Ask again when a driver comes back. */
-	WRITE_ONCE(h->got_ownership, false);
+	sap_own_driver_gone(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_start_unregister);
 
@@ -108,7 +95,7 @@ void sap_mei_unregister_complete(void)
 	cancel_delayed_work_sync(&h->retake_work);
 	guard(mutex)(&h->lock);
 	/* As upstream: CSME hears WIFIDR_DOWN once the driver is gone. */
-	if (h->cfg.priv && sap_may_report(h))
+	if (h->cfg.priv && sap_report_allowed(h))
 		sap_send_empty(h, SAP_MSG_NOTIF_WIFIDR_DOWN);
 	h->cfg.priv = NULL;
 	h->cfg.conn_valid = false;
@@ -155,50 +142,6 @@ out:
 EXPORT_SYMBOL_GPL(sap_mei_get_nvm);
 
 /**
- * sap_get_ownership_locked() - ask CSME for the NIC
- * @h: host, locked
- * @wait: wait for the answer (drops and retakes the lock)
- *
- * Until CSME grants the NIC, the request is repeated every retake delay
- * (the grant cancels the repetition).
- *
- * Return: 0 if the host owns the NIC, needs not ask or (without @wait) the
- * request went out; -EBUSY if CSME denied it; -ETIMEDOUT if CSME did not
- * answer in time; another errno if the request could not be sent.
- */
-int sap_get_ownership_locked(struct sap_host *h, bool wait)
-{
-	u32 session, denials;
-	int ret;
-
-	lockdep_assert_held(&h->lock);
-	if (!sap_active(h) || h->got_ownership)
-		return 0;
-	sap_cnt(h, SAP_CNT_OWNERSHIP_ASKED);
-	ret = sap_send_empty(h, SAP_MSG_NOTIF_HOST_ASKS_FOR_NIC_OWNERSHIP);
-	if (ret)
-		return ret;
-	sap_schedule_retake(h);
-	if (!wait)
-		return 0;
-
-	session = h->session;
-	denials = h->own_denials;
-	mutex_unlock(&h->lock);
-	wait_event_timeout(h->wq, READ_ONCE(h->got_ownership) ||
-			   READ_ONCE(h->own_denials) != denials ||
-			   READ_ONCE(h->session) != session, SAP_OWNERSHIP_TIMEOUT);
-	mutex_lock(&h->lock);
-	/* A session that ended leaves the NIC to the host. */
-	if (h->got_ownership || h->session != session)
-		return 0;
-	if (h->own_denials != denials)
-		return -EBUSY;
-	sap_cnt(h, SAP_CNT_OWNERSHIP_TIMEOUTS);
-	return -ETIMEDOUT;
-}
-
-/**
  * sap_mei_get_ownership() - make sure the host owns the NIC
  *
  * Returns at once if no session with AMT is up or the host owns the NIC;
@@ -214,7 +157,7 @@ int sap_mei_get_ownership(void)
 
 	/* Not a guard: the wait drops and retakes the lock. */
 	mutex_lock(&sap_host.lock);
-	ret = sap_get_ownership_locked(&sap_host, true);
+	ret = sap_own_request(&sap_host, true);
 	mutex_unlock(&sap_host.lock);
 	return ret;
 }
@@ -257,8 +200,8 @@ void sap_mei_set_rfkill_state(bool hw_rfkill, bool sw_rfkill)
 		val |= SAP_HW_RFKILL_DEASSERTED;
 	guard(mutex)(&h->lock);
 	h->cfg.rf_kill = val;
-	if (sap_may_report(h))
-		sap_send_dw(h, SAP_MSG_NOTIF_RADIO_STATE, val);
+	if (sap_report_allowed(h))
+		sap_report_radio_state(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_set_rfkill_state);
 
@@ -276,8 +219,8 @@ void sap_mei_set_nic_info(const u8 *mac_address, const u8 *nvm_address)
 	guard(mutex)(&h->lock);
 	ether_addr_copy(h->cfg.mac, mac_address);
 	ether_addr_copy(h->cfg.nvm_mac, nvm_address);
-	if (sap_may_report(h))
-		sap_send_nic_info(h);
+	if (sap_report_allowed(h))
+		sap_report_nic_info(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_set_nic_info);
 
@@ -292,8 +235,8 @@ void sap_mei_set_country_code(u16 mcc)
 	guard(mutex)(&h->lock);
 	h->cfg.mcc = mcc;
 	h->cfg.mcc_valid = true;
-	if (sap_may_report(h))
-		sap_send_country_code(h);
+	if (sap_report_allowed(h))
+		sap_report_country_code(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_set_country_code);
 
@@ -314,8 +257,8 @@ void sap_mei_set_power_limit(const __le16 *power_limit)
 		for (s = 0; s < SAP_SAR_NUM_SUBBANDS; s++)
 			h->cfg.sar[c][s] = le16_to_cpu(power_limit[c * SAP_SAR_NUM_SUBBANDS + s]);
 	h->cfg.sar_valid = true;
-	if (sap_may_report(h))
-		sap_send_sar(h);
+	if (sap_report_allowed(h))
+		sap_report_sar(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_set_power_limit);
 
@@ -348,8 +291,8 @@ void sap_mei_host_associated(const struct sap_mei_conn_info *conn,
 		ether_addr_copy(h->cfg.colloc.bssid, colloc->bssid);
 	}
 	h->cfg.conn_valid = true;
-	if (sap_may_report(h))
-		sap_send_link_up(h);
+	if (sap_report_allowed(h))
+		sap_report_link_up(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_host_associated);
 
@@ -361,15 +304,11 @@ EXPORT_SYMBOL_GPL(sap_mei_host_associated);
 void sap_mei_host_disassociated(void)
 {
 	struct sap_host *h = &sap_host;
-	int len;
 
 	guard(mutex)(&h->lock);
 	h->cfg.conn_valid = false;
-	if (!sap_may_report(h))
-		return;
-	len = sap_msg_enc_link_down(h->txbuf, sizeof(h->txbuf), 0,
-				    SAP_LINK_DOWN_TEMPORARY, 0, 0);
-	sap_send_notif(h, len);
+	if (sap_report_allowed(h))
+		sap_report_link_down(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_host_disassociated);
 
@@ -385,31 +324,10 @@ void sap_mei_device_state(bool up)
 
 	guard(mutex)(&h->lock);
 	h->cfg.device_up = up;
-	if (up || !h->csme_taking_ownership)
-		return;
-	sap_confirm_csme_take(h);
+	if (!up)
+		sap_own_device_stopped(h);
 }
 EXPORT_SYMBOL_GPL(sap_mei_device_state);
-
-/**
- * sap_confirm_csme_take() - hand the NIC to CSME, which asked for it
- * @h: host, locked, CSME taking the NIC (csme_taking_ownership)
- *
- * Return: 0, or the error of the transmit path (-ENOTCONN without a
- * session, in which case there is nobody to confirm to).
- */
-int sap_confirm_csme_take(struct sap_host *h)
-{
-	int ret;
-
-	lockdep_assert_held(&h->lock);
-	h->csme_taking_ownership = false;
-	if (!sap_connected(h))
-		return -ENOTCONN;
-	ret = sap_send_empty(h, SAP_MSG_NOTIF_CSME_OWNERSHIP_CONFIRMED);
-	sap_schedule_retake(h);
-	return ret;
-}
 
 /**
  * sap_mei_pldr_req() - announce a product reset of the NIC to CSME

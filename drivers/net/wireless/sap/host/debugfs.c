@@ -64,6 +64,8 @@ static int sap_status_show(struct seq_file *s, void *unused)
 	seq_printf(s, "transport %s\n", h->t ? h->t->name : "none");
 	seq_printf(s, "version %u\n", h->t ? h->version : 0);
 	seq_printf(s, "map_size %u\n", h->t ? h->map_size : 0);
+	/* CSME may overwrite the control block: say whether it still holds. */
+	seq_printf(s, "area %s\n", h->mem ? sap_reason_id(sap_area_check(&h->area)) : "none");
 	seq_printf(s, "connected %d\n", sap_connected(h));
 	seq_printf(s, "amt_enabled %d\n", h->amt_enabled);
 	seq_printf(s, "owner %s\n", h->got_ownership || !sap_active(h) ? "host" : "csme");
@@ -136,8 +138,13 @@ static const struct file_operations sap_send_start_fops = {
 static ssize_t sap_req_ownership_write(struct file *file, const char __user *buf,
 				       size_t count, loff_t *ppos)
 {
-	int ret = sap_mei_get_ownership();
+	struct sap_host *h = &sap_host;
+	int ret;
 
+	/* Not a guard: the wait drops and retakes the lock. */
+	mutex_lock(&h->lock);
+	ret = sap_own_request(h, true);
+	mutex_unlock(&h->lock);
 	return ret ? ret : count;
 }
 

@@ -311,7 +311,7 @@ static int sap_fwctl_own_request(struct sap_fwctl_rpc *r)
 		mutex_unlock(&h->lock);
 		return sap_fwctl_refuse(r, 0, FWCTL_SAP_WHY_NO_AMT);
 	}
-	ret = sap_get_ownership_locked(h, true);
+	ret = sap_own_request(h, true);
 	mutex_unlock(&h->lock);
 	return sap_fwctl_result(r, ret);
 }
@@ -327,7 +327,7 @@ static int sap_fwctl_own_give(struct sap_fwctl_rpc *r)
 		return sap_fwctl_refuse(r, EAGAIN, why);
 	if (!h->csme_taking_ownership)
 		return sap_fwctl_refuse(r, EBUSY, FWCTL_SAP_WHY_NOT_ASKED);
-	return sap_fwctl_result(r, sap_confirm_csme_take(h));
+	return sap_fwctl_result(r, sap_own_confirm_csme_take(h));
 }
 
 /* Ask CSME who owns the NIC (it always answers, NIC_OWNER) and wait for

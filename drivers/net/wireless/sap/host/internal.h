@@ -244,11 +244,6 @@ struct sap_host {
 	struct sap_rec rec;
 };
 
-extern struct sap_host sap_host;
-extern unsigned int sap_csa_throttle_ms;
-extern unsigned int sap_retake_delay_ms;
-extern unsigned int sap_start_timeout_ms;
-
 static inline void sap_cnt(struct sap_host *h, enum sap_host_counter c)
 {
 	h->cnt[c]++;
@@ -274,36 +269,61 @@ static inline bool sap_active(const struct sap_host *h)
 	return h->state == SAP_ST_ACTIVE;
 }
 
-/* main.c */
-int sap_session_open(struct sap_host *h);
-const char *sap_state_name(enum sap_host_state st);
-void sap_set_state(struct sap_host *h, enum sap_host_state st);
-int sap_send_start(struct sap_host *h);
+/* Each file's functions used by other files. A file calls only files
+ * listed above it; recorder.h and trace.h are below them all.
+ */
+
+/* tx.c */
+void sap_tx_init(struct sap_host *h);
+int sap_me_send(struct sap_host *h, const void *buf, int len);
 int sap_send_notif(struct sap_host *h, int len);
 int sap_send_empty(struct sap_host *h, u16 type);
 int sap_send_dw(struct sap_host *h, u16 type, u32 val);
-void sap_doorbell(struct sap_host *h);
-void sap_doorbell_kick(struct sap_host *h, bool kick);
-int sap_get_ownership_locked(struct sap_host *h, bool wait);
-void sap_schedule_retake(struct sap_host *h);
+bool sap_tx_pending(struct sap_host *h);
+void sap_tx_unthrottle(struct sap_host *h);
 
-/* notif.c */
-void sap_handle_notif(struct sap_host *h, const struct sap_msg *msg);
-void sap_initial_burst(struct sap_host *h);
-void sap_send_link_up(struct sap_host *h);
-void sap_send_nic_info(struct sap_host *h);
-void sap_send_country_code(struct sap_host *h);
-void sap_send_sar(struct sap_host *h);
+/* session.c */
+void sap_session_init(struct sap_host *h);
+const char *sap_state_name(enum sap_host_state st);
+void sap_set_state(struct sap_host *h, enum sap_host_state st);
+void sap_session_reset(struct sap_host *h);
+int sap_session_open(struct sap_host *h);
+int sap_send_start(struct sap_host *h);
+void sap_handle_start_ok(struct sap_host *h);
+
+/* report.c */
+bool sap_report_allowed(struct sap_host *h);
+void sap_report_driver_up(struct sap_host *h);
+void sap_report_link_up(struct sap_host *h);
+void sap_report_link_down(struct sap_host *h);
+void sap_report_nic_info(struct sap_host *h);
+void sap_report_country_code(struct sap_host *h);
+void sap_report_sar(struct sap_host *h);
+void sap_report_radio_state(struct sap_host *h);
+void sap_report_all(struct sap_host *h);
+
+/* own.c */
+void sap_own_init(struct sap_host *h);
+void sap_own_tell_driver(struct sap_host *h, bool blocked, bool taking);
+int sap_own_request(struct sap_host *h, bool wait);
+int sap_own_confirm_csme_take(struct sap_host *h);
+void sap_own_device_stopped(struct sap_host *h);
+void sap_own_amt_disabled(struct sap_host *h);
+void sap_own_reply(struct sap_host *h, u32 granted);
+void sap_own_csme_taking(struct sap_host *h);
+void sap_own_nic_owner(struct sap_host *h, u32 owner);
+void sap_own_csme_can_release(struct sap_host *h);
+void sap_own_driver_gone(struct sap_host *h);
+void sap_own_session_ended(struct sap_host *h);
 
 /* net.c */
-rx_handler_result_t sap_rx_handler(struct sk_buff **pskb);
-void sap_netdev_work(struct work_struct *work);
+void sap_net_init(struct sap_host *h);
 void sap_rx_handler_sync(struct sap_host *h);
 bool sap_drain_m2h_data(struct sap_host *h, struct sk_buff_head *q);
 void sap_xmit_queue(struct sap_host *h, struct sk_buff_head *q);
 
-/* api.c */
-int sap_confirm_csme_take(struct sap_host *h);
+/* notif.c */
+void sap_handle_notif(struct sap_host *h, const struct sap_msg *msg);
 
 /* debugfs.c */
 extern const char * const sap_cnt_names[SAP_CNT__NUM];
@@ -313,5 +333,10 @@ void sap_debugfs_exit(struct sap_host *h);
 /* fwctl.c */
 void sap_fwctl_add(struct sap_host *h);
 void sap_fwctl_del(struct sap_host *h, struct sap_transport *t);
+
+/* api.c: only the sap_mei_* API (include/linux/sap_mei.h) */
+
+/* main.c: the instance; its functions are the transports' (sap_transport.h) */
+extern struct sap_host sap_host;
 
 #endif /* SAP_HOST_INTERNAL_H */

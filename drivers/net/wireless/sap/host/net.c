@@ -81,7 +81,7 @@ static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len,
  * Return: %RX_HANDLER_CONSUMED if the frame is CSME's alone (queued to CSME,
  * or dropped if it could not be), else %RX_HANDLER_PASS.
  */
-rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
+static rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 {
 	struct sap_host *h = &sap_host;
 	struct sap_host_filters *filters;
@@ -150,7 +150,7 @@ void sap_rx_handler_sync(struct sap_host *h)
 	h->rx_dev = dev;
 }
 
-void sap_netdev_work(struct work_struct *work)
+static void sap_netdev_work(struct work_struct *work)
 {
 	struct sap_host *h = container_of(work, struct sap_host, netdev_work);
 
@@ -159,6 +159,15 @@ void sap_netdev_work(struct work_struct *work)
 	sap_rx_handler_sync(h);
 	mutex_unlock(&h->lock);
 	rtnl_unlock();
+}
+
+/**
+ * sap_net_init() - set up the Rx handler's (un)registration work (at load)
+ * @h: host
+ */
+void sap_net_init(struct sap_host *h)
+{
+	INIT_WORK(&h->netdev_work, sap_netdev_work);
 }
 
 static struct sk_buff *sap_m2h_skb(struct sap_host *h, struct sap_ring *r,
