@@ -92,7 +92,7 @@ void sap_mei_unregister_complete(void)
 {
 	struct sap_host *h = &sap_host;
 
-	cancel_delayed_work_sync(&h->retake_work);
+	sap_own_stop_retake(h);
 	guard(mutex)(&h->lock);
 	/* As upstream: CSME hears WIFIDR_DOWN once the driver is gone. */
 	if (h->cfg.priv && sap_report_allowed(h))

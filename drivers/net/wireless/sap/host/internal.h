@@ -315,6 +315,7 @@ void sap_own_nic_owner(struct sap_host *h, u32 owner);
 void sap_own_csme_can_release(struct sap_host *h);
 void sap_own_driver_gone(struct sap_host *h);
 void sap_own_session_ended(struct sap_host *h);
+void sap_own_stop_retake(struct sap_host *h);
 
 /* net.c */
 void sap_net_init(struct sap_host *h);

@@ -288,7 +288,7 @@ void sap_host_remove(struct sap_transport *t)
 	cancel_work_sync(&h->drain_work);
 	cancel_delayed_work_sync(&h->throttle_work);
 	cancel_delayed_work_sync(&h->start_work);
-	cancel_delayed_work_sync(&h->retake_work);
+	sap_own_stop_retake(h);
 	cancel_work_sync(&h->netdev_work);
 	wake_up_all(&h->wq);
 

@@ -242,6 +242,15 @@ void sap_own_session_ended(struct sap_host *h)
 }
 
 /**
+ * sap_own_stop_retake() - stop asking for the NIC again
+ * @h: host, not locked (waits for a retake in progress, which locks)
+ */
+void sap_own_stop_retake(struct sap_host *h)
+{
+	cancel_delayed_work_sync(&h->retake_work);
+}
+
+/**
  * sap_own_init() - set up the retake work (at module load)
  * @h: host
  */
