@@ -59,19 +59,30 @@ check_eq "CSME saw WIFIDR_UP" "$(csme_get .wifidr)" up
 # WIFIDR_DOWN (type 1012) goes out in unregister_complete, not before: the
 # function tracer marks both halves of the unregistration and the sap_host
 # tracepoint marks the message, all in one ordered trace.
-check "trace the two halves of unregistration" sh -c \
-	"echo 0 > $TR/tracing_on && echo > $TR/trace &&
-	 printf '%s\n' sap_mei_start_unregister sap_mei_unregister_complete > $TR/set_ftrace_filter &&
-	 echo function > $TR/current_tracer &&
-	 echo 1 > $TR/events/sap_host/sap_host_msg/enable && echo 1 > $TR/tracing_on"
+# The debug lane's kernel has no function tracer (CI's Debian kernel has).
+ftrace=$([ -e $TR/available_filter_functions ] && echo yes)
+if [ "$ftrace" ]; then
+	check "trace the two halves of unregistration" sh -c \
+		"echo 0 > $TR/tracing_on && echo > $TR/trace &&
+		 printf '%s\n' sap_mei_start_unregister sap_mei_unregister_complete > $TR/set_ftrace_filter &&
+		 echo function > $TR/current_tracer &&
+		 echo 1 > $TR/events/sap_host/sap_host_msg/enable && echo 1 > $TR/tracing_on"
+else
+	skip "trace the two halves of unregistration" "no function tracer in this kernel"
+fi
 check "rmmod wlan_sim" rmmod wlan_sim
 check "CSME saw WIFIDR_DOWN" wait_val 5 = down csme_get .wifidr
-echo 0 > $TR/tracing_on
-# Read before trace_off: switching the tracer clears the buffer.
-order=$(grep -v '^#' $TR/trace | grep -oE 'sap_mei_start_unregister|sap_mei_unregister_complete|tx type=1012' | tr '\n' ,)
-trace_off
-check_eq "start_unregister, unregister_complete, then WIFIDR_DOWN" "$order" \
-	"sap_mei_start_unregister,sap_mei_unregister_complete,tx type=1012,"
+if [ "$ftrace" ]; then
+	echo 0 > $TR/tracing_on
+	# Read before trace_off: switching the tracer clears the buffer.
+	order=$(grep -v '^#' $TR/trace |
+		grep -oE 'sap_mei_start_unregister|sap_mei_unregister_complete|tx type=1012' | tr '\n' ,)
+	trace_off
+	check_eq "start_unregister, unregister_complete, then WIFIDR_DOWN" "$order" \
+		"sap_mei_start_unregister,sap_mei_unregister_complete,tx type=1012,"
+else
+	skip "start_unregister, unregister_complete, then WIFIDR_DOWN" "no function tracer in this kernel"
+fi
 check_eq "the session stays up" "$(sap_status state)" active
 check "insmod wlan_sim again" insmod "$moddir/drivers/net/wireless/wlan_sim/wlan_sim.ko"
 check "CSME saw WIFIDR_UP again" wait_val 5 = up csme_get .wifidr
