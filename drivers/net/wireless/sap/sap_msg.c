@@ -183,7 +183,7 @@ static enum sap_reason sap_dw_check(u16 type, u32 val)
 	}
 }
 
-enum sap_reason sap_conn_check(const struct sap_conn_params *c)
+static enum sap_reason sap_conn_check(const struct sap_conn_params *c)
 {
 	if (c->ssid_len > SAP_MAX_SSID_LEN)
 		return SAP_R_BAD_SSID_LEN;
@@ -237,6 +237,24 @@ int sap_enc_begin(void *buf, u32 buf_len, u16 type, u32 seq, u32 total)
 	hdr.seq_num = cpu_to_le32(seq);
 	memcpy(buf, &hdr, sizeof(hdr));
 	return 0;
+}
+
+/* Check @conn and the caller's other fields (@fields_ok), in that order,
+ * then begin a message that carries a connection.
+ */
+int sap_enc_conn_begin(void *buf, u32 buf_len, u16 type, u32 seq, u32 total,
+		       const struct sap_conn_params *conn, bool fields_ok)
+{
+	enum sap_reason r;
+
+	if (!conn)
+		return -SAP_R_INVAL;
+	r = sap_conn_check(conn);
+	if (r)
+		return -r;
+	if (!fields_ok)
+		return -SAP_R_BAD_FIELD;
+	return sap_enc_begin(buf, buf_len, type, seq, total);
 }
 
 /**
@@ -302,17 +320,10 @@ int sap_msg_enc_link_up(void *buf, u32 buf_len, u32 seq, const struct sap_conn_p
 			const struct sap_colloc_params *colloc)
 {
 	struct sap_notif_host_link_up *m = buf;
-	enum sap_reason r;
 	int ret;
 
-	if (!conn)
-		return -SAP_R_INVAL;
-	r = sap_conn_check(conn);
-	if (r)
-		return -r;
-	if (colloc && colloc->band > 1)
-		return -SAP_R_BAD_FIELD;
-	ret = sap_enc_begin(buf, buf_len, SAP_MSG_NOTIF_HOST_LINK_UP, seq, sizeof(*m));
+	ret = sap_enc_conn_begin(buf, buf_len, SAP_MSG_NOTIF_HOST_LINK_UP, seq, sizeof(*m),
+				 conn, !colloc || colloc->band <= 1);
 	if (ret)
 		return ret;
 	sap_conn_to_wire(&m->conn_info, conn);

@@ -22,17 +22,11 @@ int sap_msg_enc_conn_status(void *buf, u32 buf_len, u32 seq, u32 link_prot_state
 			    u32 scan_request, const struct sap_conn_params *conn)
 {
 	struct sap_notif_conn_status *m = buf;
-	enum sap_reason r;
+	u32 known = SAP_SCAN_REQUEST_FILTERING | SAP_SCAN_REQUEST_FAST;
 	int ret;
 
-	if (!conn)
-		return -SAP_R_INVAL;
-	r = sap_conn_check(conn);
-	if (r)
-		return -r;
-	if (scan_request & ~(u32)(SAP_SCAN_REQUEST_FILTERING | SAP_SCAN_REQUEST_FAST))
-		return -SAP_R_BAD_FIELD;
-	ret = sap_enc_begin(buf, buf_len, SAP_MSG_NOTIF_CSME_CONN_STATUS, seq, sizeof(*m));
+	ret = sap_enc_conn_begin(buf, buf_len, SAP_MSG_NOTIF_CSME_CONN_STATUS, seq, sizeof(*m),
+				 conn, !(scan_request & ~known));
 	if (ret)
 		return ret;
 	m->link_prot_state = cpu_to_le32(link_prot_state);
