@@ -103,6 +103,59 @@ int cli_fail(struct cli *c, const char *dev, const char *what, int err,
 	return status;
 }
 
+/**
+ * cli_pick_dev - the one device of a kind, for commands whose DEV is optional
+ * @c: the invocation
+ * @op: the command word ("mlx5", "sap"), for messages
+ * @kind: what is looked for ("mlx5 fwctl device")
+ * @hint: why there may be none ("is mlx5_fwctl loaded?")
+ * @is_kind: true for a device name of the kind
+ * @name: where the name goes
+ * @len: its size
+ *
+ * Return: 0, or the exit status after reporting ENODEV (none) or ENOTUNIQ
+ * (several: the user must name one).
+ */
+int cli_pick_dev(struct cli *c, const char *op, const char *kind, const char *hint,
+		 bool (*is_kind)(const char *dev), char *name, size_t len)
+{
+	struct fwctl_devinfo *list;
+	int n, i, found = 0, ret;
+
+	n = fwctl_list(&list);
+	if (n < 0)
+		return cli_fail(c, NULL, "list", n, FWCTL_OP_OPEN, 0);
+	for (i = 0; i < n; i++) {
+		if (is_kind(list[i].name) && !found++)
+			snprintf(name, len, "%s", list[i].name);
+	}
+	fwctl_list_free(list);
+	if (found == 1)
+		return 0;
+	ret = found ? -ENOTUNIQ : -ENODEV;
+	fflush(c->out);
+	if (found)
+		fprintf(c->err, "fwctl: %s: %d %ss; name one (fwctl dev show): %s (ENOTUNIQ)\n",
+			op, found, kind, strerror(-ret));
+	else
+		fprintf(c->err, "fwctl: %s: no %s (%s): %s (ENODEV)\n", op, kind, hint,
+			strerror(-ret));
+	if (c->json) {
+		json_obj_open(&c->j, NULL);
+		json_obj_open(&c->j, "error");
+		json_str(&c->j, "op", op);
+		json_u64(&c->j, "errno", -ret);
+		json_str(&c->j, "errno_name", fwctl_errno_name(ret));
+		json_str(&c->j, "message", strerror(-ret));
+		json_u64(&c->j, "devices", found);
+		json_u64(&c->j, "exit_status", EXIT_SYSTEM);
+		json_obj_close(&c->j);
+		json_obj_close(&c->j);
+		json_done(&c->j);
+	}
+	return EXIT_SYSTEM;
+}
+
 /*
  * Open @spec once per invocation: a batch keeps its devices (and so their
  * firmware contexts and objects) open from line to line.

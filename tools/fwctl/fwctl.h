@@ -63,6 +63,8 @@ int cli_get_dev(struct cli *c, const char *spec, struct fwctl_dev **dev);
 void cli_close_all(struct cli *c);
 int cli_fail(struct cli *c, const char *dev, const char *what, int err,
 	     enum fwctl_op op, uint32_t scope);
+int cli_pick_dev(struct cli *c, const char *op, const char *kind, const char *hint,
+		 bool (*is_kind)(const char *dev), char *name, size_t len);
 __attribute__((format(printf, 2, 3)))
 int cli_usage_error(struct cli *c, const char *fmt, ...);
 

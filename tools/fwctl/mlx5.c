@@ -565,46 +565,9 @@ static bool is_mlx5_cmd(const char *s)
 	       !strcmp(s, "raw") || is_help(s);
 }
 
-/* The one mlx5 fwctl device, when DEV is left out. */
-static int mlx5_auto_dev(struct cli *c, char *name, size_t len)
+static bool mlx5_is_dev(const char *dev)
 {
-	struct fwctl_devinfo *list;
-	int n, i, found = 0, ret;
-
-	n = fwctl_list(&list);
-	if (n < 0)
-		return cli_fail(c, NULL, "list", n, FWCTL_OP_OPEN, 0);
-	for (i = 0; i < n; i++) {
-		if (!fwctl_mlx5_is_mlx5(list[i].name, NULL, 0))
-			continue;
-		if (!found++)
-			snprintf(name, len, "%s", list[i].name);
-	}
-	fwctl_list_free(list);
-	if (found == 1)
-		return 0;
-	ret = found ? -ENOTUNIQ : -ENODEV;
-	fflush(c->out);
-	if (found)
-		fprintf(c->err, "fwctl: mlx5: %d mlx5 fwctl devices; name one (fwctl dev show): %s (ENOTUNIQ)\n",
-			found, strerror(-ret));
-	else
-		fprintf(c->err, "fwctl: mlx5: no mlx5 fwctl device (is mlx5_fwctl loaded?): %s (ENODEV)\n",
-			strerror(-ret));
-	if (c->json) {
-		json_obj_open(&c->j, NULL);
-		json_obj_open(&c->j, "error");
-		json_str(&c->j, "op", "mlx5");
-		json_u64(&c->j, "errno", -ret);
-		json_str(&c->j, "errno_name", fwctl_errno_name(ret));
-		json_str(&c->j, "message", strerror(-ret));
-		json_u64(&c->j, "devices", found);
-		json_u64(&c->j, "exit_status", EXIT_SYSTEM);
-		json_obj_close(&c->j);
-		json_obj_close(&c->j);
-		json_done(&c->j);
-	}
-	return EXIT_SYSTEM;
+	return fwctl_mlx5_is_mlx5(dev, NULL, 0);
 }
 
 /* The words after "reg" / "raw" / "caps", checked before any device use. */
@@ -709,7 +672,8 @@ int cmd_mlx5(struct cli *c, int argc, char **argv)
 	if (ret)
 		goto out;
 	if (!m.name) {
-		ret = mlx5_auto_dev(c, name, sizeof(name));
+		ret = cli_pick_dev(c, "mlx5", "mlx5 fwctl device", "is mlx5_fwctl loaded?",
+				   mlx5_is_dev, name, sizeof(name));
 		if (ret)
 			goto out;
 		m.name = name;

@@ -65,7 +65,8 @@ static const struct sap_fwctl_op_desc *sap_cmd(int argc, char **argv, int *used)
 	return NULL;
 }
 
-static int sap_is_dev(struct fwctl_dev *dev)
+/* 0 for a SAP device, -EMEDIUMTYPE for another kind, or the errno. */
+static int sap_check_type(struct fwctl_dev *dev)
 {
 	uint32_t type;
 	int ret = fwctl_type(dev, &type);
@@ -75,45 +76,17 @@ static int sap_is_dev(struct fwctl_dev *dev)
 	return type == FWCTL_DEVICE_TYPE_FWGATE_SAP ? 0 : -EMEDIUMTYPE;
 }
 
-/* The one SAP device, by opening every fwctl device and asking its type. */
-static int sap_auto_dev(struct cli *c, char *name, size_t len)
+/* A SAP device: opened to ask its type. */
+static bool sap_is_dev(const char *name)
 {
-	struct fwctl_devinfo *list;
 	struct fwctl_dev *dev;
-	int n, i, found = 0;
+	bool ret;
 
-	n = fwctl_list(&list);
-	if (n < 0)
-		return cli_fail(c, NULL, "list", n, FWCTL_OP_OPEN, 0);
-	for (i = 0; i < n; i++) {
-		if (fwctl_open(list[i].name, &dev))
-			continue;
-		if (!sap_is_dev(dev) && !found++)
-			snprintf(name, len, "%s", list[i].name);
-		fwctl_close(dev);
-	}
-	fwctl_list_free(list);
-	if (found == 1)
-		return 0;
-	fflush(c->out);
-	if (found)
-		fprintf(c->err, "fwctl: sap: %d SAP fwctl devices; name one (fwctl dev show) (ENOTUNIQ)\n",
-			found);
-	else
-		fprintf(c->err, "fwctl: sap: no SAP fwctl device (is a sap_host transport bound?) (ENODEV)\n");
-	if (c->json) {
-		json_obj_open(&c->j, NULL);
-		json_obj_open(&c->j, "error");
-		json_str(&c->j, "op", "sap");
-		json_u64(&c->j, "errno", found ? ENOTUNIQ : ENODEV);
-		json_str(&c->j, "errno_name", found ? "ENOTUNIQ" : "ENODEV");
-		json_u64(&c->j, "devices", found);
-		json_u64(&c->j, "exit_status", EXIT_SYSTEM);
-		json_obj_close(&c->j);
-		json_obj_close(&c->j);
-		json_done(&c->j);
-	}
-	return EXIT_SYSTEM;
+	if (fwctl_open(name, &dev))
+		return false;
+	ret = !sap_check_type(dev);
+	fwctl_close(dev);
+	return ret;
 }
 
 static void sap_emit_mac(struct cli *c, const char *key, const uint8_t *m)
@@ -423,7 +396,8 @@ int cmd_sap(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (!name) {
-		ret = sap_auto_dev(c, auto_name, sizeof(auto_name));
+		ret = cli_pick_dev(c, "sap", "SAP fwctl device", "is a sap_host transport bound?",
+				   sap_is_dev, auto_name, sizeof(auto_name));
 		if (ret)
 			goto out;
 		name = auto_name;
@@ -431,7 +405,7 @@ int cmd_sap(struct cli *c, int argc, char **argv)
 	ret = cli_get_dev(c, name, &dev);
 	if (ret)
 		goto out;
-	ret = sap_is_dev(dev);
+	ret = sap_check_type(dev);
 	if (ret) {
 		ret = cli_fail(c, name, "sap", ret, FWCTL_OP_INFO, 0);
 		goto out;

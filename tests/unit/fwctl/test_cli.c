@@ -623,6 +623,13 @@ static void test_mlx5(void)
 	CHECK(&r, "j", "mlx5 reg mgir", 4, "-j, no mlx5 device: 4");
 	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"errno_name\":\"ENODEV\""),
 	       "the error as valid JSON");
+	/* the same device choice for sap (cli_pick_dev): fwctl0 is not SAP */
+	CHECK(&r, "", "sap status", 4, "no SAP device to pick: 4");
+	tap_ok(err_has(&r, "no SAP fwctl device (is a sap_host transport bound?)") &&
+	       err_has(&r, "ENODEV"), "sap: ENODEV, in words: %s", r.err);
+	CHECK(&r, "j", "sap counters", 4, "-j, no SAP device: 4");
+	tap_ok(json_valid_docs(r.out, r.out_len) && out_has(&r, "\"op\":\"sap\"") &&
+	       out_has(&r, "\"devices\":0"), "sap: the error as valid JSON");
 	tap_ok(!fwctl_mlx5_is_mlx5("fwctl0", NULL, 0) && !fwctl_mlx5_is_mlx5("../x", NULL, 0) &&
 	       !fwctl_mlx5_is_mlx5("", NULL, 0), "fake devices and bad names are not mlx5");
 
