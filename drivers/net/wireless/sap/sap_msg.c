@@ -752,7 +752,7 @@ enum sap_reason sap_msg_decode(const void *buf, u32 len, enum sap_direction dir,
 
 /* ---- ME-level messages -------------------------------------------------------- */
 
-void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
+static void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
 {
 	struct sap_me_msg_hdr hdr;
 
@@ -762,8 +762,8 @@ void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len)
 	memcpy(buf, &hdr, sizeof(hdr));
 }
 
-/* Common checks of the versioned ME messages; zeroes the message. */
-int sap_me_begin(void *buf, u32 buf_len, u8 version, u32 size)
+/* Check a versioned ME message, zero it and write its header. */
+int sap_me_begin(void *buf, u32 buf_len, u32 type, u32 seq, u8 version, u32 size)
 {
 	if (!buf)
 		return -SAP_R_INVAL;
@@ -772,6 +772,7 @@ int sap_me_begin(void *buf, u32 buf_len, u8 version, u32 size)
 	if (buf_len < size)
 		return -SAP_R_NO_SPACE;
 	memset(buf, 0, size);
+	sap_me_hdr(buf, type, seq, size);
 	return 0;
 }
 
@@ -789,11 +790,10 @@ int sap_me_begin(void *buf, u32 buf_len, u8 version, u32 size)
 int sap_me_enc_start(void *buf, u32 buf_len, u32 seq, u8 version)
 {
 	struct sap_me_msg_start *m = buf;
-	int ret = sap_me_begin(buf, buf_len, version, sizeof(*m));
+	int ret = sap_me_begin(buf, buf_len, SAP_ME_MSG_START, seq, version, sizeof(*m));
 
 	if (ret)
 		return ret;
-	sap_me_hdr(buf, SAP_ME_MSG_START, seq, sizeof(*m));
 	m->init_data_seq_num = cpu_to_le16(SAP_ME_INIT_DATA_SEQ_NUM);
 	m->init_notif_seq_num = cpu_to_le16(SAP_ME_INIT_NOTIF_SEQ_NUM);
 	m->supported_versions[0] = version;

@@ -125,11 +125,10 @@ int sap_msg_enc_data_packet(void *buf, u32 buf_len, u32 seq, const u8 *frame,
 int sap_me_enc_start_ok(void *buf, u32 buf_len, u32 seq, u8 version)
 {
 	struct sap_me_msg_start_ok *m = buf;
-	int ret = sap_me_begin(buf, buf_len, version, sizeof(*m));
+	int ret = sap_me_begin(buf, buf_len, SAP_ME_MSG_START_OK, seq, version, sizeof(*m));
 
 	if (ret)
 		return ret;
-	sap_me_hdr(buf, SAP_ME_MSG_START_OK, seq, sizeof(*m));
 	m->supported_version = version;
 	return sizeof(*m);
 }

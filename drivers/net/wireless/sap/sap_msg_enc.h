@@ -13,7 +13,6 @@ int sap_enc_begin(void *buf, u32 buf_len, u16 type, u32 seq, u32 total);
 int sap_enc_conn_begin(void *buf, u32 buf_len, u16 type, u32 seq, u32 total,
 		       const struct sap_conn_params *conn, bool fields_ok);
 void sap_conn_to_wire(struct sap_conn_info *w, const struct sap_conn_params *c);
-void sap_me_hdr(void *buf, u32 type, u32 seq, u32 len);
-int sap_me_begin(void *buf, u32 buf_len, u8 version, u32 size);
+int sap_me_begin(void *buf, u32 buf_len, u32 type, u32 seq, u8 version, u32 size);
 
 #endif /* SAP_MSG_ENC_H */
