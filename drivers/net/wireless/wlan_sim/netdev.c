@@ -20,9 +20,17 @@ static const char * const wlsim_port_names[WLSIM_NUM_PORTS] = {
 	[WLSIM_PORT_CSME] = "wlsim0me",
 };
 
+/* Called once the port is no longer running, so nothing queues any more. */
+static void wlsim_port_rx_stop(struct wlsim_port *port)
+{
+	napi_disable(&port->napi);
+	skb_queue_purge(&port->rxq);
+}
+
 static int wlsim_host_open(struct net_device *dev)
 {
-	struct wlsim_nic *nic = wlsim_dev_nic(dev);
+	struct wlsim_port *port = netdev_priv(dev);
+	struct wlsim_nic *nic = port->nic;
 	int ret;
 
 	guard(mutex)(&nic->lock);
@@ -31,18 +39,23 @@ static int wlsim_host_open(struct net_device *dev)
 		nic->conn = nic->def_conn;
 		nic->conn_valid = true;
 	}
+	napi_enable(&port->napi);
 	ret = wlsim_bring_up(nic);
-	if (ret)
+	if (ret) {
 		netdev_warn(dev, "CSME did not hand over the NIC: %d\n", ret);
+		wlsim_port_rx_stop(port);
+	}
 	return ret;
 }
 
 static int wlsim_host_stop(struct net_device *dev)
 {
-	struct wlsim_nic *nic = wlsim_dev_nic(dev);
+	struct wlsim_port *port = netdev_priv(dev);
+	struct wlsim_nic *nic = port->nic;
 
 	guard(mutex)(&nic->lock);
 	wlsim_stop(nic);
+	wlsim_port_rx_stop(port);
 	return 0;
 }
 
@@ -61,13 +74,19 @@ static int wlsim_host_set_mac(struct net_device *dev, void *addr)
 
 static int wlsim_peer_open(struct net_device *dev)
 {
+	struct wlsim_port *port = netdev_priv(dev);
+
+	napi_enable(&port->napi);
 	netif_carrier_on(dev);
 	return 0;
 }
 
 static int wlsim_peer_stop(struct net_device *dev)
 {
+	struct wlsim_port *port = netdev_priv(dev);
+
 	netif_carrier_off(dev);
+	wlsim_port_rx_stop(port);
 	return 0;
 }
 
@@ -112,6 +131,8 @@ static struct net_device *wlsim_port_alloc(struct wlsim_nic *nic,
 	port = netdev_priv(dev);
 	port->nic = nic;
 	port->role = role;
+	skb_queue_head_init(&port->rxq);
+	netif_napi_add(dev, &port->napi, wlsim_radio_poll);
 	if (role == WLSIM_PORT_HOST) {
 		/* Keeps a qdisc: its queue stops while CSME owns the NIC. */
 		dev->netdev_ops = &wlsim_host_ops;
@@ -126,11 +147,15 @@ static struct net_device *wlsim_port_alloc(struct wlsim_nic *nic,
 
 static void wlsim_ports_free(struct wlsim_nic *nic)
 {
+	struct wlsim_port *port;
 	int i;
 
 	for (i = 0; i < WLSIM_NUM_PORTS; i++) {
-		if (nic->port[i])
-			free_netdev(nic->port[i]);
+		if (!nic->port[i])
+			continue;
+		port = netdev_priv(nic->port[i]);
+		skb_queue_purge(&port->rxq);
+		free_netdev(nic->port[i]);
 		nic->port[i] = NULL;
 	}
 }

@@ -8,9 +8,14 @@
  *                   to wlsim0me if CSME owns the NIC and wlsim0me is up;
  *   from wlsim0:    to wlsim0air if the host's link works;
  *   from wlsim0me:  to wlsim0air if CSME owns the NIC.
- * Anything else is dropped and counted. Delivery goes through
- * dev_forward_skb(), which scrubs the frame when the receiving port is in
- * another network namespace and drops it if that port is down.
+ * Anything else is dropped and counted. The receiving port checks and
+ * scrubs the frame as dev_forward_skb() would (it drops it if the port is
+ * down, and clears what belongs to another network namespace), then queues
+ * it to its NAPI context: one queue per port keeps a flow in order however
+ * the senders move between CPUs, as a real NIC's receive queue does.
+ * wlsim0air, the other station, hands its frames to GRO like a real
+ * station's driver; wlsim0 and wlsim0me hand them on one by one, so
+ * sap_host's Rx handler sees every frame as it crossed the air.
  */
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
@@ -61,6 +66,52 @@ static void wlsim_route(struct wlsim_nic *nic, enum wlsim_port_role from,
 	}
 }
 
+#define WLSIM_RXQ_MAX	1024
+
+/* A port's receive: checked and scrubbed like dev_forward_skb(), then
+ * queued for wlsim_radio_poll(). Consumes @skb.
+ */
+static int wlsim_port_rx(struct net_device *to, struct sk_buff *skb)
+{
+	struct wlsim_port *port = netdev_priv(to);
+
+	if (!netif_running(to) || skb_queue_len(&port->rxq) >= WLSIM_RXQ_MAX) {
+		kfree_skb(skb);
+		return NET_RX_DROP;
+	}
+	if (__dev_forward_skb(to, skb))
+		return NET_RX_DROP;
+	skb_queue_tail(&port->rxq, skb);
+	napi_schedule(&port->napi);
+	return NET_RX_SUCCESS;
+}
+
+/**
+ * wlsim_radio_poll() - NAPI poll of a port
+ * @napi: the port's NAPI context
+ * @budget: frames it may hand on
+ *
+ * Return: the number of frames handed to the stack.
+ */
+int wlsim_radio_poll(struct napi_struct *napi, int budget)
+{
+	struct wlsim_port *port = container_of(napi, struct wlsim_port, napi);
+	bool gro = port->role == WLSIM_PORT_AIR;
+	struct sk_buff *skb;
+	int done = 0;
+
+	while (done < budget && (skb = skb_dequeue(&port->rxq))) {
+		if (gro)
+			napi_gro_receive(napi, skb);
+		else
+			netif_receive_skb(skb);
+		done++;
+	}
+	if (done < budget)
+		napi_complete_done(napi, done);
+	return done;
+}
+
 /**
  * wlsim_radio_xmit() - ndo_start_xmit of every port
  * @skb: an Ethernet frame
@@ -77,6 +128,7 @@ netdev_tx_t wlsim_radio_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct wlsim_nic *nic = port->nic;
 	unsigned int len = skb->len;
 	struct wlsim_route route;
+	int ret;
 
 	wlsim_route(nic, port->role, &route);
 	if (!route.to) {
@@ -87,8 +139,8 @@ netdev_tx_t wlsim_radio_xmit(struct sk_buff *skb, struct net_device *dev)
 		atomic64_inc(&nic->cnt[WLSIM_CNT_TX_OFFERED_TO_CSME]);
 		sap_mei_tx_copy_to_csme(skb);
 	}
-	/* dev_forward_skb() consumes the frame, delivered or not. */
-	if (dev_forward_skb(route.to, skb) != NET_RX_SUCCESS)
+	ret = wlsim_port_rx(route.to, skb);
+	if (ret != NET_RX_SUCCESS)
 		goto dropped;
 	dev_sw_netstats_tx_add(dev, 1, len);
 	dev_sw_netstats_rx_add(route.to, len);

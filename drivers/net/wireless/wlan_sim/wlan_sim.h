@@ -161,10 +161,14 @@ struct wlsim_nic {
  * struct wlsim_port - private data of each network device
  * @nic: the NIC
  * @role: which port this is
+ * @rxq: frames received from the radio
+ * @napi: hands @rxq to the stack (through GRO on the air port)
  */
 struct wlsim_port {
 	struct wlsim_nic *nic;
 	enum wlsim_port_role role;
+	struct sk_buff_head rxq;
+	struct napi_struct napi;
 };
 
 static inline struct wlsim_nic *wlsim_dev_nic(struct net_device *dev)
@@ -207,6 +211,7 @@ void wlsim_set_conn(struct wlsim_nic *nic, const struct wlsim_conn *conn);
 
 /* radio.c: the datapath */
 netdev_tx_t wlsim_radio_xmit(struct sk_buff *skb, struct net_device *dev);
+int wlsim_radio_poll(struct napi_struct *napi, int budget);
 
 /* netdev.c */
 int wlsim_ports_create(struct wlsim_nic *nic);
