@@ -255,6 +255,11 @@ void sap_xmit_queue(struct sap_host *h, struct sk_buff_head *q)
 
 	if (skb_queue_empty(q))
 		return;
+	/* One burst with BH off: the receive softirqs the transmits raise run
+	 * once, after the last frame, so the stack takes the frames as one
+	 * batch (as from a NAPI poll) rather than one softirq per frame.
+	 */
+	local_bh_disable();
 	rcu_read_lock();
 	dev = rcu_dereference(h->cfg.netdev);
 	while ((skb = __skb_dequeue(q))) {
@@ -269,6 +274,7 @@ void sap_xmit_queue(struct sap_host *h, struct sk_buff_head *q)
 		sent++;
 	}
 	rcu_read_unlock();
+	local_bh_enable();
 	guard(mutex)(&h->lock);
 	h->cnt[SAP_CNT_DATA_M2H] += sent;
 	h->cnt[SAP_CNT_DATA_M2H_NO_NETDEV] += dropped;
