@@ -8,8 +8,12 @@
  * 2 ms while data flowed during the last second, else every 50 ms, it runs
  * amt_net_tick, drains the H2M rings (the host throttles its doorbells, so
  * real firmware polls the rings too), checks timeouts and runs the
- * continuous hostile modes. After each iteration one doorbell covers
- * everything written to the M2H rings.
+ * continuous hostile modes. While data flowed in the last few ms, or a
+ * segment waits for room in the M2H data ring, the loop also looks at the
+ * rings every POLL_FAST_US between ticks: it reads what the host wrote
+ * without a doorbell and sends on as soon as the host has read enough.
+ * After each iteration one doorbell covers everything written to the M2H
+ * rings.
  *
  * SIGTERM / SIGINT detach and exit 0, SIGPIPE is ignored. If the device
  * fails (sap_sim unloaded) the daemon keeps serving status and re-attaches
@@ -41,6 +45,8 @@
 #define TICK_IDLE_MS		50
 #define TICK_BUSY_MS		2
 #define BUSY_WINDOW_MS		1000
+#define POLL_FAST_US		200
+#define POLL_FAST_WINDOW_MS	5
 #define REOPEN_MS		1000
 #define QUIT_TIMEOUT_MS		3000
 #define NPOLL			(4 + 1 + CTL_MAX_CLIENTS)
@@ -347,6 +353,13 @@ static int d_timeout(struct daemon *d, uint64_t now)
 	return t > now ? (int)(t - now) : 0;
 }
 
+/* Look at the rings between ticks: data is flowing or waits for room. */
+static bool d_poll_fast(struct daemon *d, uint64_t now)
+{
+	return d->fw->rings_up && (now - d->fw->last_data_ms < POLL_FAST_WINDOW_MS ||
+				   d->net->tx_wait_room);
+}
+
 /* ---- the loop -------------------------------------------------------------------- */
 
 static int d_loop(struct daemon *d)
@@ -355,6 +368,7 @@ static int d_loop(struct daemon *d)
 	sigset_t empty;
 	struct timespec ts;
 	int n, i_dev, i_pipe, i_port, i_ctl, nctl, r, tmo;
+	bool fast;
 	uint64_t now;
 
 	sigemptyset(&empty);
@@ -392,8 +406,9 @@ static int d_loop(struct daemon *d)
 		n += nctl;
 
 		tmo = d_timeout(d, now);
-		ts.tv_sec = tmo / 1000;
-		ts.tv_nsec = (long)(tmo % 1000) * 1000000;
+		fast = d_poll_fast(d, now) && tmo > 0;
+		ts.tv_sec = fast ? 0 : tmo / 1000;
+		ts.tv_nsec = fast ? POLL_FAST_US * 1000L : (long)(tmo % 1000) * 1000000;
 		r = ppoll(p, (nfds_t)n, &ts, &empty);
 		if (r < 0 && errno != EINTR) {
 			csme_log("poll: %s", strerror(errno));
@@ -414,6 +429,10 @@ static int d_loop(struct daemon *d)
 				csme_port_read(&d->port, d->fw);
 		}
 		ctl_server_handle(&d->ctl, p + i_ctl, r > 0 ? nctl : 0, now);
+		if (fast) {
+			csme_fw_drain(d->fw, now);
+			csme_data_tx_retry(d->fw);
+		}
 
 		if (now >= d->next_tick) {
 			csme_fw_tick(d->fw, now);

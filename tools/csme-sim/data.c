@@ -190,6 +190,20 @@ size_t csme_net_room(void *ctx)
 	return r->size - used - sizeof(struct sap_hdr) - 1;
 }
 
+/**
+ * csme_data_tx_retry() - send what waited for room in the M2H data ring
+ * @fw: firmware
+ *
+ * For the firmware's look at the rings between ticks: once the host has
+ * read enough of the ring for the segment that found it full, amt_net
+ * sends on at once rather than at the next tick or ACK.
+ */
+void csme_data_tx_retry(struct csme_fw *fw)
+{
+	if (fw->net->tx_wait_room && csme_net_room(fw) >= fw->net->tx_wait_room)
+		amt_net_tx_retry(fw->net);
+}
+
 void csme_port_rx(struct csme_fw *fw, const uint8_t *frame, size_t len)
 {
 	fw->cnt[CSME_C_ME_PORT_IN]++;

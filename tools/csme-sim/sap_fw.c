@@ -973,13 +973,23 @@ static void fw_drain_queue(struct csme_fw *fw, enum sap_queue_idx q)
 	fw->cnt[CSME_C_DRAIN_BUDGET]++;
 }
 
-static void csme_fw_drain(struct csme_fw *fw, uint64_t now)
+/**
+ * csme_fw_drain() - read both H2M rings
+ * @fw: firmware
+ * @now: time in ms
+ *
+ * On a doorbell, on every tick and, while data flows, between ticks: the
+ * host throttles its doorbells, so firmware polls the rings too.
+ */
+void csme_fw_drain(struct csme_fw *fw, uint64_t now)
 {
 	fw->now_ms = now;
 	if (!fw->rings_up || csme_hostile_blocks_drain(fw))
 		return;
 	fw_drain_queue(fw, SAP_QUEUE_NOTIF);
+	amt_net_rx_batch_begin(fw->net);
 	fw_drain_queue(fw, SAP_QUEUE_DATA);
+	amt_net_rx_batch_end(fw->net);
 }
 
 void csme_fw_me_rx(struct csme_fw *fw, const void *buf, uint32_t len, uint64_t now)

@@ -237,14 +237,20 @@ static void test_back_pressure(void)
 	tap_ok(cap.n == 1 && parse_reply(0).dlen == 0, "no room: only the ACK of the command");
 	tap_ok(net->cnt[AMT_C_TCP_TX_BLOCKED] >= 1, "tcp_tx_blocked counted");
 	tap_eq(net->cnt[AMT_C_TCP_RETRANSMIT], 0, "not a retransmission");
+	tap_eq(net->tx_wait_room, 14 + 20 + 20 + 1400,
+	       "tx_wait_room: the room one full segment needs");
 	cap_reset();
 	amt_net_tick(net, 10);
 	tap_eq(cap.n, 0, "still no room at the next tick: nothing sent");
+	tap_ok(net->tx_wait_room > 0, "still waiting for room after the tick");
 	room = 1500;		/* one full frame, not two */
-	amt_net_tick(net, 20);
-	tap_eq(cap.n, 1, "room for one frame: one segment at the tick");
+	amt_net_tx_retry(net);
+	tap_eq(cap.n, 1, "room for one frame: one segment at amt_net_tx_retry()");
+	tap_ok(net->tx_wait_room > 0, "the next segment waits again");
 	room = (size_t)-1;
-	amt_net_tick(net, 30);
+	amt_net_tx_retry(net);
+	tap_eq(net->tx_wait_room, 0, "room back: nothing waits");
+	tap_eq(cap.n, 3, "room back: the other two segments, FIN on the last, without a tick");
 	fin = take(&cl, got_buf, &got, sizeof(got_buf));
 	tap_ok(fin && got == 3000 && got_buf[2999] == ref_byte(2999),
 	       "room back: the rest and FIN, in order (%zu bytes)", got);
@@ -316,6 +322,66 @@ static void test_ack_after_rewind(void)
 	tap_eq(net->cnt[AMT_C_BULK_DONE], 1, "transfer done");
 }
 
+/*
+ * Within one ring drain (amt_net_rx_batch_begin/end), in-order data is
+ * acknowledged once at the end, or when half the receive buffer is
+ * unacknowledged; out of order data and a FIN still get their ACK at once.
+ */
+static void test_batched_ack(void)
+{
+	static uint8_t data[1400];
+	const uint32_t half = AMT_BULK_RCV_WND / 2;
+	struct client cl;
+	uint32_t base;
+	char cmd[32];
+	int i, acks;
+
+	memset(data, 0x5a, sizeof(data));
+	setup(BULK_PORT);
+	open_bulk(&cl, 40010, 65535);
+	snprintf(cmd, sizeof(cmd), "RECV %u\n", 20u * 1400);
+	cl_send(net, &cl, F_ACK | F_PSH, cmd, strlen(cmd));
+	base = cl.snd_nxt;
+
+	cap_reset();
+	amt_net_rx_batch_begin(net);
+	for (i = 0; i < 4; i++)
+		cl_send(net, &cl, F_ACK, data, sizeof(data));
+	tap_eq(cap.n, 0, "batch: no ACK for in-order data before the batch ends");
+	amt_net_rx_batch_end(net);
+	tap_ok(cap.n == 1 && parse_reply(0).ack == base + 4 * 1400 && !parse_reply(0).dlen,
+	       "batch end: one ACK covers the 4 segments");
+
+	cap_reset();
+	amt_net_rx_batch_begin(net);
+	for (i = 0; i < 12; i++)
+		cl_send(net, &cl, F_ACK, data, sizeof(data));
+	acks = cap.n;
+	tap_ok(acks == 1 && parse_reply(0).ack - (base + 4 * 1400) >= half &&
+	       parse_reply(0).ack - (base + 4 * 1400) < half + 1400,
+	       "batch: ACK once half the window (%u bytes) is unacknowledged", half);
+	amt_net_rx_batch_end(net);
+	tap_ok(cap.n == 2 && parse_reply(1).ack == base + 16 * 1400,
+	       "batch end: the rest acknowledged");
+
+	cap_reset();
+	amt_net_rx_batch_begin(net);
+	cl.snd_nxt += 1400;			/* a hole */
+	cl_send(net, &cl, F_ACK, data, sizeof(data));
+	tap_ok(cap.n == 1 && parse_reply(0).ack == base + 16 * 1400,
+	       "batch: out-of-order data gets its duplicate ACK at once");
+	cl.snd_nxt -= 2 * 1400;
+	cap_reset();
+	cl_send(net, &cl, F_ACK, data, sizeof(data));
+	cl_send(net, &cl, F_ACK, data, sizeof(data));
+	tap_eq(cap.n, 0, "batch: the hole filled in order, ACK deferred");
+	cl_send(net, &cl, F_ACK | F_FIN, data, sizeof(data));
+	tap_ok(cap.n >= 1 && parse_reply(0).ack == base + 19 * 1400 + 1,
+	       "batch: a FIN is acknowledged at once");
+	amt_net_rx_batch_end(net);
+	tap_ok(!net->conns[0].ack_owed, "nothing owed after the batch");
+}
+
 int main(void)
 {
 	tap_start();
@@ -327,6 +393,7 @@ int main(void)
 	test_back_pressure();
 	test_fast_retransmit();
 	test_ack_after_rewind();
+	test_batched_ack();
 	amt_net_destroy(net);
 	free(net);
 	return tap_end();

@@ -97,14 +97,32 @@ static void reply_ok(struct amt_conn *c, struct bulk_conn *b)
 	reply(c, b, line);
 }
 
+/* Bytes [off, off + n) of the pattern into @dst, a whole word at a time. */
+static void bulk_pattern(uint8_t *dst, uint32_t off, size_t n)
+{
+	uint32_t w;
+	size_t i = 0;
+
+	for (; i < n && (off & 3); i++, off++)
+		dst[i] = (uint8_t)(amt_bulk_word(off >> 2) >> (8 * (off & 3)));
+	for (; i + 4 <= n; i += 4, off += 4) {
+		w = amt_bulk_word(off >> 2);
+		dst[i] = (uint8_t)w;
+		dst[i + 1] = (uint8_t)(w >> 8);
+		dst[i + 2] = (uint8_t)(w >> 16);
+		dst[i + 3] = (uint8_t)(w >> 24);
+	}
+	for (; i < n; i++, off++)
+		dst[i] = (uint8_t)(amt_bulk_word(off >> 2) >> (8 * (off & 3)));
+}
+
 /* Generate pattern bytes into the transmit buffer while it has room. */
 static void bulk_fill(struct amt_conn *c, struct bulk_conn *b)
 {
 	uint8_t chunk[4096];
 
 	while (b->done < b->total) {
-		size_t n = amt_conn_tx_room(c), i;
-		uint32_t off = b->done, w;
+		size_t n = amt_conn_tx_room(c);
 
 		if (n > sizeof(chunk))
 			n = sizeof(chunk);
@@ -112,12 +130,7 @@ static void bulk_fill(struct amt_conn *c, struct bulk_conn *b)
 			n = b->total - b->done;
 		if (!n)
 			return;
-		w = amt_bulk_word(off >> 2);
-		for (i = 0; i < n; i++, off++) {
-			if (i && !(off & 3))
-				w = amt_bulk_word(off >> 2);
-			chunk[i] = (uint8_t)(w >> (8 * (off & 3)));
-		}
+		bulk_pattern(chunk, b->done, n);
 		b->done += (uint32_t)amt_conn_write(c, chunk, n);
 	}
 	amt_conn_close(c);

@@ -116,12 +116,31 @@ static void put32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)v;
 }
 
-/* Unfolded ones-complement sum of big-endian 16-bit words. */
+/*
+ * Unfolded ones-complement sum of big-endian 16-bit words. The bulk is
+ * summed 32 bits at a time in host order and folded: a ones-complement sum
+ * of byte-swapped words is the byte-swapped sum (RFC 1071, 2.B).
+ */
 static uint32_t csum_add(uint32_t sum, const uint8_t *p, size_t len)
 {
+	uint64_t acc = 0;
+	uint32_t w;
 	size_t i;
 
-	for (i = 0; i + 1 < len; i += 2)
+	for (i = 0; i + 4 <= len; i += 4) {
+		memcpy(&w, p + i, sizeof(w));
+		acc += w;
+	}
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	acc = (acc & 0xffffffff) + (acc >> 32);
+	acc = (acc & 0xffff) + (acc >> 16);
+	acc = (acc & 0xffff) + (acc >> 16);
+	acc = (acc & 0xffff) + (acc >> 16);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	acc = ((acc & 0xff) << 8) | (acc >> 8);
+#endif
+	sum += (uint32_t)acc;
+	for (; i + 1 < len; i += 2)
 		sum += get16(p + i);
 	if (len & 1)
 		sum += (uint32_t)p[len - 1] << 8;
@@ -267,9 +286,18 @@ static void tx_free(struct amt_conn *c, uint32_t n)
 
 /* ---- TCP output -------------------------------------------------------- */
 
+/* Where tcp_emit() puts the payload of a segment without options: a
+ * caller may build it there itself, sparing a copy.
+ */
+static uint8_t *tcp_payload_slot(struct amt_net *net)
+{
+	return net->txbuf + ETH_HLEN + 20 + 20;
+}
+
 /*
  * Build and emit one IPv4/TCP segment. @opt_mss != 0 adds an MSS option.
- * @payload may be NULL when plen == 0.
+ * @payload may be NULL when plen == 0, or tcp_payload_slot() when the
+ * caller put it there.
  */
 static void tcp_emit(struct amt_net *net, const uint8_t *dmac, uint32_t dip,
 		     uint16_t sport, uint16_t dport, uint32_t seq, uint32_t ack,
@@ -311,7 +339,7 @@ static void tcp_emit(struct amt_net *net, const uint8_t *dmac, uint32_t dip,
 		th[21] = 4;
 		put16(th + 22, opt_mss);
 	}
-	if (plen)
+	if (plen && payload != th + thl)
 		memcpy(th + thl, payload, plen);
 	sum = pseudo_sum(net->ip, dip, IP_TCP, tlen);
 	put16(th + 16, csum_fold(csum_add(sum, th, tlen)));
@@ -331,12 +359,23 @@ static void conn_send(struct amt_net *net, struct amt_conn *c, uint32_t seq,
 		 c->rcv_nxt, flags, (uint16_t)wnd,
 		 (flags & TH_SYN) ? AMT_NET_MSS_MAX : 0, data, len);
 	c->rcv_adv = wnd;
+	c->rcv_acked = c->rcv_nxt;
+	c->ack_owed = 0;
 	c->last_tx_ms = net->now_ms;
 }
 
 static void conn_send_ack(struct amt_net *net, struct amt_conn *c)
 {
 	conn_send(net, c, c->snd_nxt, TH_ACK, NULL, 0);
+}
+
+/* In-order data was taken: acknowledge it now, or at the end of the batch. */
+static void conn_ack_data(struct amt_net *net, struct amt_conn *c)
+{
+	if (!net->rx_batch || c->rcv_nxt - c->rcv_acked >= c->rx_size / 2)
+		conn_send_ack(net, c);
+	else
+		c->ack_owed = 1;
 }
 
 /*
@@ -366,12 +405,18 @@ static void conn_end(struct amt_net *net, struct amt_conn *c)
 	c->ops = NULL;
 }
 
-/* Room in the transmit path for a segment carrying @plen bytes. */
+/* Room in the transmit path for a segment carrying @plen bytes; if there is
+ * none, remember how much the segment needs (amt_net_tx_retry()).
+ */
 static int tx_has_room(struct amt_net *net, size_t plen)
 {
-	if (!net->tx_room || net->tx_room(net->tx_ctx) >= ETH_HLEN + 20 + 20 + plen)
+	size_t need = ETH_HLEN + 20 + 20 + plen;
+
+	if (!net->tx_room || net->tx_room(net->tx_ctx) >= need)
 		return 1;
 	inc(net, AMT_C_TCP_TX_BLOCKED);
+	if (!net->tx_wait_room || need < net->tx_wait_room)
+		net->tx_wait_room = need;
 	return 0;
 }
 
@@ -393,7 +438,7 @@ static void conn_sent(struct amt_conn *c, uint32_t n, int fin)
  */
 static int conn_output(struct amt_net *net, struct amt_conn *c)
 {
-	uint8_t seg[AMT_NET_MSS_MAX];
+	uint8_t *seg = tcp_payload_slot(net);
 	int sent = 0;
 
 	if (c->state != AMT_TCP_ESTABLISHED || c->fin_sent)
@@ -797,7 +842,7 @@ static void conn_input(struct amt_net *net, struct amt_conn *c, const struct seg
 	const uint8_t *data = s->data;
 	size_t dlen = s->dlen, take = 0;
 	uint32_t seq = s->seq;
-	int need_ack = 0, fin = !!(s->flags & TH_FIN);
+	int need_ack = 0, ack_now = 0, fin = !!(s->flags & TH_FIN);
 
 	c->last_rx_ms = net->now_ms;
 
@@ -877,6 +922,7 @@ static void conn_input(struct amt_net *net, struct amt_conn *c, const struct seg
 		if (take < dlen) {
 			inc(net, AMT_C_TCP_RX_OVERFLOW);
 			fin = 0;	/* FIN lies beyond what we took */
+			ack_now = 1;
 		}
 	}
 	if (take && !conn_deliver(net, c))
@@ -885,6 +931,7 @@ static void conn_input(struct amt_net *net, struct amt_conn *c, const struct seg
 		c->rcv_nxt++;
 		c->peer_fin = 1;
 		need_ack = 1;
+		ack_now = 1;
 		if (!conn_peer_fin(net, c))
 			return;
 	}
@@ -898,8 +945,12 @@ out:
 		conn_end(net, c);
 		return;
 	}
-	if (!conn_output(net, c) && need_ack)
+	if (conn_output(net, c) || !need_ack)
+		return;
+	if (ack_now)
 		conn_send_ack(net, c);
+	else
+		conn_ack_data(net, c);
 }
 
 static void tcp_input(struct amt_net *net, const uint8_t *f, const uint8_t *ip,
@@ -1205,6 +1256,13 @@ static void conn_timeout(struct amt_net *net, struct amt_conn *c)
 	conn_end(net, c);
 }
 
+/* Unsent data, or a FIN, that the window would let out now or later. */
+static int conn_has_output(const struct amt_conn *c)
+{
+	return c->state == AMT_TCP_ESTABLISHED && !c->fin_sent &&
+	       (c->snd_nxt - c->snd_una < c->tx_len || c->closing);
+}
+
 static void conn_tick(struct amt_net *net, struct amt_conn *c)
 {
 	uint32_t idle;
@@ -1227,8 +1285,7 @@ static void conn_tick(struct amt_net *net, struct amt_conn *c)
 	/* data that waited for room in the transmit path, or was written
 	 * outside this connection's callbacks
 	 */
-	if (c->state == AMT_TCP_ESTABLISHED && !c->fin_sent &&
-	    (c->snd_nxt - c->snd_una < c->tx_len || c->closing))
+	if (conn_has_output(c))
 		conn_output(net, c);
 	if (net->now_ms - c->last_tx_ms < net->rto_ms)
 		return;
@@ -1257,12 +1314,41 @@ static void conn_tick(struct amt_net *net, struct amt_conn *c)
 	}
 }
 
+void amt_net_tx_retry(struct amt_net *net)
+{
+	unsigned int i;
+
+	net->tx_wait_room = 0;
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++)
+		if (conn_has_output(&net->conns[i]))
+			conn_output(net, &net->conns[i]);
+}
+
+void amt_net_rx_batch_begin(struct amt_net *net)
+{
+	net->rx_batch = 1;
+}
+
+void amt_net_rx_batch_end(struct amt_net *net)
+{
+	unsigned int i;
+
+	net->rx_batch = 0;
+	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
+		struct amt_conn *c = &net->conns[i];
+
+		if (c->state != AMT_TCP_FREE && c->ack_owed)
+			conn_send_ack(net, c);
+	}
+}
+
 void amt_net_tick(struct amt_net *net, uint64_t now_ms)
 {
 	unsigned int i;
 
 	if (now_ms > net->now_ms)
 		net->now_ms = now_ms;
+	net->tx_wait_room = 0;
 	for (i = 0; i < AMT_NET_MAX_CONNS; i++)
 		if (net->conns[i].state != AMT_TCP_FREE)
 			conn_tick(net, &net->conns[i]);

@@ -120,6 +120,7 @@ struct amt_conn {
 	uint8_t in_rx;			/* inside the service's rx callback */
 	uint8_t retries;
 	uint8_t dup_acks;		/* duplicate ACKs in a row */
+	uint8_t ack_owed;		/* data taken but not acknowledged yet */
 	uint8_t peer_mac[6];
 	uint32_t peer_ip;		/* host byte order */
 	uint16_t peer_port, local_port;
@@ -129,6 +130,7 @@ struct amt_conn {
 	uint32_t snd_max;		/* highest snd_nxt so far (go-back-N rewinds snd_nxt) */
 	uint32_t snd_wnd;		/* peer's window (no scaling negotiated) */
 	uint32_t rcv_adv;		/* window in the last segment we sent */
+	uint32_t rcv_acked;		/* rcv_nxt in the last segment we sent */
 	uint32_t rx_size;		/* bytes of rx[] */
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;
@@ -153,6 +155,8 @@ struct amt_net {
 	uint32_t rto_ms;		/* default 1000 */
 	uint8_t max_retries;		/* default 5 */
 	uint8_t cb_depth;		/* inside a service callback: writes wait */
+	uint8_t rx_batch;		/* amt_net_rx_batch_begin() .. _end() */
+	size_t tx_wait_room;		/* room a segment waits for; 0 = none */
 	uint64_t cnt[AMT_C__COUNT];
 	struct amt_listener listen[AMT_NET_MAX_LISTEN];
 	struct amt_conn conns[AMT_NET_MAX_CONNS];
@@ -183,6 +187,16 @@ void amt_net_set_addr(struct amt_net *net, const uint8_t mac[6], uint32_t ip);
 void amt_net_input(struct amt_net *net, const uint8_t *frame, size_t len);
 
 /*
+ * A batch of received frames (one drain of a ring) starts / ends. Within a
+ * batch, the ACK of in-order data is delayed (RFC 1122 4.2.3.2) until
+ * amt_net_rx_batch_end() or until half the connection's receive buffer is
+ * unacknowledged, unless a segment we send carries it first. Out-of-order
+ * data, a FIN and an overflowing segment are acknowledged at once.
+ */
+void amt_net_rx_batch_begin(struct amt_net *net);
+void amt_net_rx_batch_end(struct amt_net *net);
+
+/*
  * Learn our IPv4 address and MAC from a DHCP frame (Ethernet/IPv4/UDP).
  * Accepted: client->server (68->67) DHCPREQUEST: option 50 if present, else
  * ciaddr; client DHCPRELEASE for our IP forgets it; server->client (67->68)
@@ -197,6 +211,12 @@ int amt_net_learn_dhcp(struct amt_net *net, const uint8_t *frame, size_t len);
  * data that waited for room in the transmit path.
  */
 void amt_net_tick(struct amt_net *net, uint64_t now_ms);
+
+/*
+ * Send what waited for room in the transmit path (tx_wait_room), without
+ * advancing time: for a caller that saw the room come back between ticks.
+ */
+void amt_net_tx_retry(struct amt_net *net);
 
 /* Number of connections not FREE. */
 unsigned int amt_net_active_conns(const struct amt_net *net);
