@@ -39,6 +39,25 @@ snap() {
 			.key as $k | (.value | to_entries[] | "sim.\($k).\(.key) \(.value)")
 		else "sim.\(.key) \(.value)" end' 2> /dev/null
 }
+# cpu_snap: "user system softirq idle" of all CPUs, then csme-sim's
+# "utime stime", in clock ticks
+cpu_snap() {
+	local a
+	read -r a < /proc/stat
+	echo "$a" | awk '{ print $2 + $3, $4 + $7, $8, $5 + $6 }'
+	awk '{ print $14, $15 }' "/proc/$csme_pid/stat"
+}
+# cpu_report WHAT BEFORE AFTER: CPU time of the runs per MiB moved, split
+cpu_report() {
+	awk -v what="$1" -v mib=$((3 * BYTES >> 20)) -v hz="$(getconf CLK_TCK)" '
+		FNR == 1 { for (i = 1; i <= 4; i++) c[i] = FILENAME == ARGV[1] ? -$i : c[i] + $i }
+		FNR == 2 { for (i = 1; i <= 2; i++) s[i] = FILENAME == ARGV[1] ? -$i : s[i] + $i }
+		END {
+			f = 1000 / hz / mib
+			printf "# cpu ms per MiB, %s: user %.1f (csme-sim %.1f), system %.1f", what, c[1] * f, s[1] * f, c[2] * f
+			printf " (csme-sim %.1f), softirq %.1f, idle %.1f\n", s[2] * f, c[3] * f, c[4] * f
+		}' "$2" "$3"
+}
 delta() { # BEFORE AFTER NAME...
 	local n
 	for n in "${@:3}"; do
@@ -60,12 +79,16 @@ sleep 0.5
 
 for dir in send recv; do
 	snap > /tmp/bulk-before
+	cpu_snap > /tmp/cpu-0
 	t0=${EPOCHREALTIME/./}
 	sap=$(best "$dir" "$HOST_IP:$PORT" air) || fail "$dir through SAP failed"
 	t1=${EPOCHREALTIME/./}
+	cpu_snap > /tmp/cpu-1
 	snap > /tmp/bulk-after
 	lo=$(best "$dir" 127.0.0.1:8098) || fail "$dir over loopback failed"
+	cpu_snap > /tmp/cpu-2
 	link=$(best "$dir" "$HOST_IP:8097" air) || fail "$dir over the air link failed"
+	cpu_snap > /tmp/cpu-3
 	what=$([ "$dir" = send ] && echo "CSME -> air (download)" || echo "air -> CSME (upload)")
 	echo "bench: amt bulk $what $((BYTES >> 20)) MiB: SAP $sap MB/s, loopback $lo MB/s:" \
 		"ratio $(awk -v a="$sap" -v b="$lo" 'BEGIN { printf "%.3f", a / b }') (goal >= 0.5);" \
@@ -87,6 +110,9 @@ for dir in send recv; do
 				v["host.csa_rx"] ? v["host.data_from_csme"] / v["host.csa_rx"] : 0,
 				v["host.csa_tx"] ? v["host.data_to_csme"] / v["host.csa_tx"] : 0
 		}' /tmp/bulk-delta
+	cpu_report "SAP" /tmp/cpu-0 /tmp/cpu-1
+	cpu_report "loopback" /tmp/cpu-1 /tmp/cpu-2
+	cpu_report "air link" /tmp/cpu-2 /tmp/cpu-3
 done
 kill "$lo_srv" "$air_srv"
 csme_stop
