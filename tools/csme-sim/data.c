@@ -116,6 +116,11 @@ void csme_data_rx(struct csme_fw *fw, const struct sap_msg *m)
 {
 	fw->last_data_ms = fw->now_ms;
 	if (m->type == SAP_MSG_DATA_PACKET) {
+		/* the host forwards frames as they crossed the air */
+		if (m->u.data.frame_len > SAP_ETH_FRAME_MAX) {
+			csme_fw_nonconform(fw, "DATA_PACKET longer than an Ethernet frame");
+			return;
+		}
 		fw->cnt[CSME_C_DATA_IN]++;
 		amt_net_input(fw->net, m->u.data.frame, m->u.data.frame_len);
 	} else if (m->type == SAP_MSG_CB_DATA_PACKET) {

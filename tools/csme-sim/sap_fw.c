@@ -469,7 +469,14 @@ static void fw_rings_down(struct csme_fw *fw)
 /* The host sent something the reference host never sends: refuse it and
  * say so, so that tests catch a conformance slip.
  */
-static void fw_nonconform(struct csme_fw *fw, const char *what)
+/**
+ * csme_fw_nonconform() - the host did what the reference host never does
+ * @fw: firmware
+ * @what: what, for the log
+ *
+ * Counted in host_nonconformant; the caller refuses the message.
+ */
+void csme_fw_nonconform(struct csme_fw *fw, const char *what)
 {
 	fw->cnt[CSME_C_NONCONFORM]++;
 	if (fw->cnt[CSME_C_NONCONFORM] <= 20)
@@ -614,7 +621,7 @@ static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
 	 * re-enables the client); only its debugfs sends another.
 	 */
 	if (fw->start_seen) {
-		fw_nonconform(fw, fw->connected ? "START on a live session" :
+		csme_fw_nonconform(fw, fw->connected ? "START on a live session" :
 				  "START repeated before its answer");
 		return;
 	}
@@ -648,7 +655,7 @@ static void fw_handle_start(struct csme_fw *fw, const struct sap_me_msg *me)
 		return;
 	}
 	if (fw_h2m_written(fw))
-		fw_nonconform(fw, "H2M rings written before START");
+		csme_fw_nonconform(fw, "H2M rings written before START");
 	fw_new_session(fw, v);
 	if (csme_edge_start(fw, v))
 		return;
@@ -957,7 +964,7 @@ static void fw_drain_queue(struct csme_fw *fw, enum sap_queue_idx q)
 			continue;
 		}
 		if (fw_never_sent(fw->msg.type)) {
-			fw_nonconform(fw, sap_msg_type_name(fw->msg.type));
+			csme_fw_nonconform(fw, sap_msg_type_name(fw->msg.type));
 			continue;
 		}
 		csme_fw_count_rx(fw, fw->msg.type);
@@ -1019,7 +1026,7 @@ void csme_fw_me_rx(struct csme_fw *fw, const void *buf, uint32_t len, uint64_t n
 		 * writes nothing before START_OK
 		 */
 		if (!fw->start_answered) {
-			fw_nonconform(fw, "doorbell before START_OK");
+			csme_fw_nonconform(fw, "doorbell before START_OK");
 			break;
 		}
 		csme_fw_drain(fw, now);

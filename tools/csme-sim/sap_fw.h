@@ -301,6 +301,7 @@ void csme_fw_map(struct csme_fw *fw, void *mem, uint32_t size, uint32_t gen);
 void csme_fw_unmap(struct csme_fw *fw);
 void csme_fw_enable(struct csme_fw *fw, bool enabled, uint32_t gen);
 void csme_fw_me_rx(struct csme_fw *fw, const void *buf, uint32_t len, uint64_t now);
+void csme_fw_nonconform(struct csme_fw *fw, const char *what);
 void csme_fw_drain(struct csme_fw *fw, uint64_t now);
 void csme_fw_tick(struct csme_fw *fw, uint64_t now);
 void csme_fw_flush(struct csme_fw *fw);

@@ -572,6 +572,26 @@ static void test_data(void)
 	       !memcmp(S.h.msg.u.data.frame + 6, hmac, 6) && S.h.msg.u.data.frame[21] == 2,
 	       "an ARP reply from our MAC to the requester");
 
+	/* a frame longer than what crosses the air (a merged frame handed on
+	 * whole) is refused as non-conformant, one at the limit is taken
+	 */
+	{
+		static uint8_t big[SAP_ETH_FRAME_MAX + 1];
+		uint64_t nc = S.fw->cnt[CSME_C_NONCONFORM], in = S.fw->cnt[CSME_C_DATA_IN];
+
+		memcpy(big, f, n);
+		host_frame(&S.h, big, SAP_ETH_FRAME_MAX + 1);
+		host_csa(&S.h, S.fw);
+		tap_ok(S.fw->cnt[CSME_C_NONCONFORM] == nc + 1 && S.fw->cnt[CSME_C_DATA_IN] == in,
+		       "a %u-byte DATA_PACKET is refused as non-conformant", SAP_ETH_FRAME_MAX + 1);
+		host_frame(&S.h, big, SAP_ETH_FRAME_MAX);
+		host_csa(&S.h, S.fw);
+		tap_ok(S.fw->cnt[CSME_C_NONCONFORM] == nc + 1 && S.fw->cnt[CSME_C_DATA_IN] == in + 1,
+		       "a %u-byte one is taken", SAP_ETH_FRAME_MAX);
+		csme_fw_flush(S.fw);
+		host_discard(&S.h);
+	}
+
 	/* CSME owns the NIC: replies go to the me port */
 	csme_fw_set_owner(S.fw, CSME_OWNER_CSME);
 	csme_port_rx(S.fw, f, n);

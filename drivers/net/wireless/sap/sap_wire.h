@@ -345,6 +345,8 @@ enum sap_pldr_status {
 #define SAP_SAR_NUM_SUBBANDS		5
 #define SAP_ETH_ALEN			6
 #define SAP_ETH_HLEN			14
+/* Longest frame that crosses the air: 1500-byte MTU, 802.1Q tag, no FCS */
+#define SAP_ETH_FRAME_MAX		(SAP_ETH_HLEN + 4 + 1500)
 
 /* ---- payload structures ------------------------------------------------ */
 
