@@ -13,9 +13,10 @@
  * down, and clears what belongs to another network namespace), then queues
  * it to its NAPI context: one queue per port keeps a flow in order however
  * the senders move between CPUs, as a real NIC's receive queue does.
- * wlsim0air, the other station, hands its frames to GRO like a real
- * station's driver; wlsim0 and wlsim0me hand them on one by one, so
- * sap_host's Rx handler sees every frame as it crossed the air.
+ * wlsim0 and wlsim0air hand their frames to GRO, as mac80211 does for a
+ * driver that gives it a NAPI context (iwlwifi does), so sap_host's Rx
+ * handler sees merged frames as on real hardware. wlsim0me hands them on
+ * one by one: behind it is CSME's own radio, not a Linux stack.
  */
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
@@ -96,7 +97,7 @@ static int wlsim_port_rx(struct net_device *to, struct sk_buff *skb)
 int wlsim_radio_poll(struct napi_struct *napi, int budget)
 {
 	struct wlsim_port *port = container_of(napi, struct wlsim_port, napi);
-	bool gro = port->role == WLSIM_PORT_AIR;
+	bool gro = port->role != WLSIM_PORT_CSME;
 	struct sk_buff *skb;
 	int done = 0;
 

@@ -162,7 +162,7 @@ struct wlsim_nic {
  * @nic: the NIC
  * @role: which port this is
  * @rxq: frames received from the radio
- * @napi: hands @rxq to the stack (through GRO on the air port)
+ * @napi: hands @rxq to the stack (through GRO but on the CSME port)
  */
 struct wlsim_port {
 	struct wlsim_nic *nic;

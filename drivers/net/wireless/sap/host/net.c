@@ -4,7 +4,8 @@
  * Rx: while AMT is enabled an Rx handler sits on the WLAN netdev and runs
  * every received frame through CSME's filters; frames for CSME are written
  * to the H2M data ring as DATA_PACKETs (a copy if the host keeps the frame
- * too) and a doorbell is scheduled.
+ * too) and a doorbell is scheduled. A frame GRO merged is split back into
+ * the frames that crossed the air first.
  *
  * Tx for CSME: on a doorbell the M2H data ring is drained into skbs, which
  * are transmitted on the WLAN netdev after the lock is dropped.
@@ -14,9 +15,13 @@
  */
 #include <linux/etherdevice.h>
 #include <linux/if_ether.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
+#include <linux/tcp.h>
 #include <linux/cleanup.h>
+#include <asm/unaligned.h>
 
 #include "internal.h"
 #include "trace.h"
@@ -74,6 +79,79 @@ static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len,
 	return sap_h2m_data_write(h, hdr, ret, frame, len, kind);
 }
 
+static void sap_cnt_data(struct sap_host *h, enum sap_host_counter c)
+{
+	spin_lock_bh(&h->data_lock);
+	sap_cnt(h, c);
+	spin_unlock_bh(&h->data_lock);
+}
+
+/* Longest header block of a merged frame that is classified by its headers */
+#define SAP_GRO_HDR_MAX		256
+
+/* A frame the WLAN driver's GRO merged (mac80211 hands frames to GRO) is a
+ * TCP flow's segments behind one copy of the headers. The filters look at
+ * addresses and ports only, so the headers alone, as a segment without
+ * payload, get the verdict of every segment: Linux's own traffic passes
+ * without being copied. Returns the length built in @buf, or 0 if the
+ * frame is not a merged TCP frame we can read that way.
+ */
+static u32 sap_gro_hdr_frame(const struct sk_buff *skb, u8 *buf, u32 size)
+{
+	unsigned int type = skb_shinfo(skb)->gso_type;
+	int thoff = skb_transport_offset(skb);
+	struct tcphdr _th;
+	const struct tcphdr *th;
+	u32 hlen;
+
+	if (!(type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) || skb->ip_summed != CHECKSUM_PARTIAL ||
+	    skb_checksum_start(skb) != skb_transport_header(skb) || thoff <= 0)
+		return 0;
+	th = skb_header_pointer(skb, thoff, sizeof(_th), &_th);
+	if (!th || th->doff < 5)
+		return 0;
+	hlen = thoff + th->doff * 4;
+	if (ETH_HLEN + hlen > size || hlen > skb->len)
+		return 0;
+	memcpy(buf, skb_mac_header(skb), ETH_HLEN);
+	if (skb_copy_bits(skb, 0, buf + ETH_HLEN, hlen))
+		return 0;
+	if (type & SKB_GSO_TCPV4)
+		put_unaligned_be16(hlen, buf + ETH_HLEN + offsetof(struct iphdr, tot_len));
+	else
+		put_unaligned_be16(hlen - sizeof(struct ipv6hdr),
+				   buf + ETH_HLEN + offsetof(struct ipv6hdr, payload_len));
+	return ETH_HLEN + hlen;
+}
+
+/* Send a merged frame to CSME as the frames that crossed the air: CSME
+ * takes Ethernet frames of at most the MTU. Segmenting a merged frame
+ * (CHECKSUM_PARTIAL, see sap_gro_hdr_frame()) leaves it as it was, so
+ * Linux can still get it; the segments carry full checksums.
+ */
+static bool sap_gro_to_csme(struct sap_host *h, struct sk_buff *skb,
+			    enum sap_host_counter kind)
+{
+	struct sk_buff *segs, *seg, *next;
+	bool sent = true;
+
+	__skb_push(skb, ETH_HLEN);
+	segs = __skb_gso_segment(skb, 0, false);
+	__skb_pull(skb, ETH_HLEN);
+	if (IS_ERR_OR_NULL(segs)) {	/* NULL: not more than one segment */
+		sap_cnt_data(h, SAP_CNT_DATA_H2M_GRO_FAIL);
+		return false;
+	}
+	sap_cnt_data(h, SAP_CNT_DATA_H2M_GRO_SPLIT);
+	skb_list_walk_safe(segs, seg, next) {
+		skb_mark_not_on_list(seg);
+		if (sent && !sap_frame_to_csme(h, seg->data, seg->len, kind))
+			sent = false;
+		consume_skb(seg);
+	}
+	return sent;
+}
+
 /**
  * sap_rx_handler() - classify a frame received on the WLAN netdev
  * @pskb: the frame
@@ -86,6 +164,8 @@ static rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 	struct sap_host *h = &sap_host;
 	struct sap_host_filters *filters;
 	struct sk_buff *skb = *pskb;
+	u8 gro_hdr[SAP_GRO_HDR_MAX];
+	enum sap_host_counter kind;
 	enum sap_rx_verdict v;
 	bool sent, csme_only;
 	const u8 *frame;
@@ -96,18 +176,31 @@ static rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 	filters = rcu_dereference(h->filters);
 	if (!filters)
 		return RX_HANDLER_PASS;
-	if (skb_is_nonlinear(skb) && skb_linearize(skb))
-		return RX_HANDLER_PASS;
-	frame = skb_mac_header(skb);
-	len = skb->len + ETH_HLEN;
+	if (skb_is_gso(skb)) {
+		len = sap_gro_hdr_frame(skb, gro_hdr, sizeof(gro_hdr));
+		if (!len) {
+			sap_cnt_data(h, SAP_CNT_DATA_H2M_GRO_FAIL);
+			return RX_HANDLER_PASS;
+		}
+		frame = gro_hdr;
+	} else {
+		if (skb_is_nonlinear(skb) && skb_linearize(skb))
+			return RX_HANDLER_PASS;
+		frame = skb_mac_header(skb);
+		len = skb->len + ETH_HLEN;
+	}
 	v = sap_filter_rx(&filters->f, frame, len);
 	if (v == SAP_RX_HOST)
 		return RX_HANDLER_PASS;
 	csme_only = v == SAP_RX_CSME;
-	sent = sap_frame_to_csme(h, frame, len,
-				 csme_only ? SAP_CNT_DATA_H2M_CONSUMED : SAP_CNT_DATA_H2M);
+	kind = csme_only ? SAP_CNT_DATA_H2M_CONSUMED : SAP_CNT_DATA_H2M;
+	if (skb_is_gso(skb))
+		sent = sap_gro_to_csme(h, skb, kind);
+	else
+		sent = sap_frame_to_csme(h, frame, len, kind);
 	if (sent)
-		trace_sap_host_data(csme_only ? SAP_DATA_RX_CONSUMED : SAP_DATA_TO_CSME, len);
+		trace_sap_host_data(csme_only ? SAP_DATA_RX_CONSUMED : SAP_DATA_TO_CSME,
+				    skb->len + ETH_HLEN);
 	if (!csme_only)
 		return RX_HANDLER_PASS;
 	/* The frame is CSME's alone. If it could not be queued it is dropped
