@@ -360,7 +360,6 @@ static void conn_send(struct amt_net *net, struct amt_conn *c, uint32_t seq,
 		 (flags & TH_SYN) ? AMT_NET_MSS_MAX : 0, data, len);
 	c->rcv_adv = wnd;
 	c->rcv_acked = c->rcv_nxt;
-	c->ack_owed = 0;
 	c->last_tx_ms = net->now_ms;
 }
 
@@ -369,13 +368,13 @@ static void conn_send_ack(struct amt_net *net, struct amt_conn *c)
 	conn_send(net, c, c->snd_nxt, TH_ACK, NULL, 0);
 }
 
-/* In-order data was taken: acknowledge it now, or at the end of the batch. */
+/* In-order data was taken: acknowledge it now, or at the end of the batch
+ * (amt_net_rx_batch_end() sends what rcv_acked says is owed).
+ */
 static void conn_ack_data(struct amt_net *net, struct amt_conn *c)
 {
 	if (!net->rx_batch || c->rcv_nxt - c->rcv_acked >= c->rx_size / 2)
 		conn_send_ack(net, c);
-	else
-		c->ack_owed = 1;
 }
 
 /*
@@ -1337,7 +1336,7 @@ void amt_net_rx_batch_end(struct amt_net *net)
 	for (i = 0; i < AMT_NET_MAX_CONNS; i++) {
 		struct amt_conn *c = &net->conns[i];
 
-		if (c->state != AMT_TCP_FREE && c->ack_owed)
+		if (c->state != AMT_TCP_FREE && c->rcv_acked != c->rcv_nxt)
 			conn_send_ack(net, c);
 	}
 }

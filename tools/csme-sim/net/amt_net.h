@@ -120,7 +120,6 @@ struct amt_conn {
 	uint8_t in_rx;			/* inside the service's rx callback */
 	uint8_t retries;
 	uint8_t dup_acks;		/* duplicate ACKs in a row */
-	uint8_t ack_owed;		/* data taken but not acknowledged yet */
 	uint8_t peer_mac[6];
 	uint32_t peer_ip;		/* host byte order */
 	uint16_t peer_port, local_port;
@@ -130,7 +129,8 @@ struct amt_conn {
 	uint32_t snd_max;		/* highest snd_nxt so far (go-back-N rewinds snd_nxt) */
 	uint32_t snd_wnd;		/* peer's window (no scaling negotiated) */
 	uint32_t rcv_adv;		/* window in the last segment we sent */
-	uint32_t rcv_acked;		/* rcv_nxt in the last segment we sent */
+	uint32_t rcv_acked;		/* rcv_nxt in the last segment we sent:
+				 * below rcv_nxt, an ACK is owed */
 	uint32_t rx_size;		/* bytes of rx[] */
 	uint16_t mss;			/* our max segment payload for this peer */
 	uint64_t last_rx_ms, last_tx_ms;

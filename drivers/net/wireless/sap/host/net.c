@@ -93,8 +93,8 @@ static void sap_cnt_data(struct sap_host *h, enum sap_host_counter c)
  * TCP flow's segments behind one copy of the headers. The filters look at
  * addresses and ports only, so the headers alone, as a segment without
  * payload, get the verdict of every segment: Linux's own traffic passes
- * without being copied. Returns the length built in @buf, or 0 if the
- * frame is not a merged TCP frame we can read that way.
+ * without being copied. @skb is a merged TCP frame. Returns the length
+ * built in @buf, or 0 if it cannot be read that way.
  */
 static u32 sap_gro_hdr_frame(const struct sk_buff *skb, u8 *buf, u32 size)
 {
@@ -104,7 +104,7 @@ static u32 sap_gro_hdr_frame(const struct sk_buff *skb, u8 *buf, u32 size)
 	const struct tcphdr *th;
 	u32 hlen;
 
-	if (!(type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) || skb->ip_summed != CHECKSUM_PARTIAL ||
+	if (skb->ip_summed != CHECKSUM_PARTIAL ||
 	    skb_checksum_start(skb) != skb_transport_header(skb) || thoff <= 0)
 		return 0;
 	th = skb_header_pointer(skb, thoff, sizeof(_th), &_th);
@@ -177,6 +177,9 @@ static rx_handler_result_t sap_rx_handler(struct sk_buff **pskb)
 	if (!filters)
 		return RX_HANDLER_PASS;
 	if (skb_is_gso(skb)) {
+		/* GRO merges UDP only for Linux's own sockets (UDP_GRO) */
+		if (!(skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
+			return RX_HANDLER_PASS;
 		len = sap_gro_hdr_frame(skb, gro_hdr, sizeof(gro_hdr));
 		if (!len) {
 			sap_cnt_data(h, SAP_CNT_DATA_H2M_GRO_FAIL);
