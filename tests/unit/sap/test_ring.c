@@ -664,6 +664,53 @@ static void test_threads(void)
 	tring_free(&st);
 }
 
+/* ---- reserve, fill in pieces across the end of the ring, commit ---------------- */
+
+static void test_reserve(void)
+{
+	unsigned char msg[64], out[64], *p;
+	struct sap_ring_span sp, stale;
+	struct tring t;
+	unsigned int at, n, got, pieces = 0;
+
+	tring_setup(&t, 64);
+	mk_msg(msg, SAP_MSG_DATA_PACKET, 1, 40);
+	tap_eq(sap_ring_write(&t.prod, msg, 40, NULL, 0), SAP_OK, "reserve: first message");
+	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &got), SAP_OK, "reserve: first read");
+
+	/* 8-byte head at 40, 40-byte body from 48 that wraps after 16 bytes */
+	mk_msg(msg, SAP_MSG_DATA_PACKET, 2, 48);
+	tap_eq(sap_ring_reserve(&t.prod, msg, 8, 40, &sp), SAP_OK, "reserve: space claimed");
+	tap_ok(sap_ring_is_empty(&t.cons), "reserve: nothing visible before the commit");
+	tap_eq(wr_of(&t), 40, "reserve: wr_ptr unchanged");
+	for (at = 0; at < 40; at += n) {
+		p = sap_ring_span_ptr(&t.prod, &sp, at, &n);
+		tap_ok(p >= t.body && p + n <= t.body + 64 && n, "reserve: piece %u in the ring", pieces);
+		memcpy(p, msg + 8 + at, n);
+		pieces++;
+	}
+	tap_eq(pieces, 2, "reserve: the body is two pieces, split at the end of the ring");
+	sap_ring_fill(&t.prod, &sp, 39, msg, 2);	/* past the body: not made */
+	stale = sp;
+	tap_eq(sap_ring_commit(&t.prod, &sp), SAP_OK, "reserve: committed");
+	tap_eq(wr_of(&t), (40 + 48) % 64, "reserve: wr_ptr past the message");
+	tap_eq(sap_ring_commit(&t.prod, &stale), SAP_R_INVAL, "reserve: a stale reservation is refused");
+	tap_eq(wr_of(&t), (40 + 48) % 64, "reserve: the stale commit moved nothing");
+	tap_eq(sap_ring_read(&t.cons, out, sizeof(out), &got), SAP_OK, "reserve: read back");
+	tap_ok(got == 48 && !memcmp(out, msg, 48), "reserve: the consumer gets the message whole");
+
+	/* an abandoned reservation leaves the ring as it was */
+	mk_msg(msg, SAP_MSG_DATA_PACKET, 3, 20);
+	tap_eq(sap_ring_reserve(&t.prod, msg, 8, 12, &sp), SAP_OK, "reserve: second claim");
+	tap_ok(sap_ring_is_empty(&t.cons), "reserve: abandoned, still empty");
+	tap_eq(sap_ring_reserve(&t.prod, msg, 8, 13, &sp), SAP_R_INVAL,
+	       "reserve: a header disagreeing with the length is refused");
+	tap_eq(sap_ring_reserve(&t.prod, msg, 8, 64, &sp), SAP_R_MSG_TOO_BIG,
+	       "reserve: a body as big as the ring is refused");
+	tap_ok(tring_guards_ok(&t), "reserve: guard bytes intact");
+	tring_free(&t);
+}
+
 int main(void)
 {
 	tap_start();
@@ -674,6 +721,7 @@ int main(void)
 	test_ptr_at_size();
 	test_hostile();
 	test_oversized();
+	test_reserve();
 	test_random_wrap();
 	test_threads();
 	return tap_end();

@@ -167,33 +167,34 @@ enum sap_reason sap_ring_init(struct sap_ring *r, void *data, u32 size,
 }
 
 /**
- * sap_ring_write() - produce one message
+ * sap_ring_reserve() - claim space for one message and write its head
  * @r: producer ring
  * @head: start of the message; must hold at least the SAP header
  * @head_len: bytes at @head (>= 8)
- * @body: rest of the message, may be NULL when @body_len is 0
- * @body_len: bytes at @body
+ * @body_len: bytes the caller will put behind @head with sap_ring_fill()
+ * @s: filled with where the body goes
  *
- * The message is @head followed by @body (so a frame can be written behind
- * its header without an intermediate copy). The SAP header's len must equal
- * @head_len + @body_len - 8. The write happens only if strictly more than
- * the message's size is free, so the ring is never filled to the point
- * where wr_ptr == rd_ptr.
+ * The first half of a write whose body the caller copies in pieces (a
+ * frame scattered over pages, for one). Nothing is visible to the consumer
+ * until sap_ring_commit(); a reservation that is never committed is simply
+ * abandoned. The SAP header's len must equal @head_len + @body_len - 8, and
+ * strictly more than the message's size must be free, so the ring is never
+ * filled to the point where wr_ptr == rd_ptr.
  *
  * Return: %SAP_OK; %SAP_R_INVAL for bad arguments or an inconsistent
  * header; %SAP_R_MSG_TOO_BIG if the message can never fit; %SAP_R_RING_FULL
  * if the consumer has not freed enough space; %SAP_R_RING_PTR_RANGE if the
  * consumer's rd_ptr is corrupt. Nothing is written on error.
  */
-enum sap_reason sap_ring_write(struct sap_ring *r, const void *head, u32 head_len,
-			       const void *body, u32 body_len)
+enum sap_reason sap_ring_reserve(struct sap_ring *r, const void *head, u32 head_len,
+				 u32 body_len, struct sap_ring_span *s)
 {
 	struct sap_hdr hdr;
 	enum sap_reason ret;
 	u32 rd, wr, total, free;
 
-	if (!sap_ring_usable(r, SAP_RING_PRODUCER) || !head ||
-	    head_len < sizeof(hdr) || (body_len && !body))
+	if (!sap_ring_usable(r, SAP_RING_PRODUCER) || !head || !s ||
+	    head_len < sizeof(hdr))
 		return SAP_R_INVAL;
 	if (head_len >= r->size || body_len >= r->size)
 		return sap_count(&r->cnt, SAP_R_MSG_TOO_BIG);
@@ -221,15 +222,97 @@ enum sap_reason sap_ring_write(struct sap_ring *r, const void *head, u32 head_le
 	mb();
 
 	sap_ring_to(r, wr, head, head_len);
-	if (body_len)
-		sap_ring_to(r, sap_ring_advance(r, wr, head_len), body, body_len);
+	s->start = wr;
+	s->body = sap_ring_advance(r, wr, head_len);
+	s->body_len = body_len;
+	return SAP_OK;
+}
+
+/**
+ * sap_ring_span_ptr() - where a reserved body continues in the ring
+ * @r: producer ring
+ * @s: the reservation
+ * @at: offset into the body, < @s->body_len
+ * @n: set to the bytes that follow contiguously there (up to the end of
+ *	the body or of the ring, whichever comes first)
+ *
+ * Return: the ring address of body byte @at.
+ */
+u8 *sap_ring_span_ptr(struct sap_ring *r, const struct sap_ring_span *s, u32 at, u32 *n)
+{
+	u32 off = sap_ring_advance(r, s->body, at);
+
+	*n = s->body_len - at;
+	if (*n > r->size - off)
+		*n = r->size - off;
+	return r->data + off;
+}
+
+/**
+ * sap_ring_fill() - copy part of a reserved body in
+ * @r: producer ring
+ * @s: the reservation
+ * @at: offset into the body
+ * @src: bytes to copy
+ * @n: how many; @at + @n must not pass @s->body_len (a copy that would is
+ *	not made)
+ */
+void sap_ring_fill(struct sap_ring *r, const struct sap_ring_span *s, u32 at,
+		   const void *src, u32 n)
+{
+	if (at > s->body_len || n > s->body_len - at || !n)
+		return;
+	sap_ring_to(r, sap_ring_advance(r, s->body, at), src, n);
+}
+
+/**
+ * sap_ring_commit() - make a reserved message visible to the consumer
+ * @r: producer ring
+ * @s: the reservation, filled
+ *
+ * Return: %SAP_OK; %SAP_R_INVAL if another message was committed since @s
+ * was reserved (the reservation is stale and is abandoned).
+ */
+enum sap_reason sap_ring_commit(struct sap_ring *r, const struct sap_ring_span *s)
+{
+	if (!sap_ring_usable(r, SAP_RING_PRODUCER) || !s || s->start != r->own)
+		return SAP_R_INVAL;
 
 	/* message bytes visible before the wr_ptr that covers them */
 	dma_wmb();
 
-	sap_ring_publish(r, sap_ring_advance(r, wr, total));
+	sap_ring_publish(r, sap_ring_advance(r, s->body, s->body_len));
 	r->full_streak = 0;
 	return sap_count(&r->cnt, SAP_OK);
+}
+
+/**
+ * sap_ring_write() - produce one message
+ * @r: producer ring
+ * @head: start of the message; must hold at least the SAP header
+ * @head_len: bytes at @head (>= 8)
+ * @body: rest of the message, may be NULL when @body_len is 0
+ * @body_len: bytes at @body
+ *
+ * The message is @head followed by @body (so a frame can be written behind
+ * its header without an intermediate copy): sap_ring_reserve(),
+ * sap_ring_fill() and sap_ring_commit() in one call.
+ *
+ * Return: as sap_ring_reserve(). Nothing is written on error.
+ */
+enum sap_reason sap_ring_write(struct sap_ring *r, const void *head, u32 head_len,
+			       const void *body, u32 body_len)
+{
+	struct sap_ring_span s;
+	enum sap_reason ret;
+
+	if (body_len && !body)
+		return SAP_R_INVAL;
+	ret = sap_ring_reserve(r, head, head_len, body_len, &s);
+	if (ret)
+		return ret;
+	sap_ring_fill(r, &s, 0, body, body_len);
+	return sap_ring_commit(r, &s);
 }
 
 /* Consumer: drop everything up to @wr (used when the stream cannot be parsed). */

@@ -77,11 +77,30 @@ struct sap_ring_msg {
 	u32 seq;
 };
 
+/**
+ * struct sap_ring_span - space reserved in a producer ring for one message
+ * @start: ring offset of the message's header (the producer's wr_ptr when
+ *	it was reserved)
+ * @body: ring offset of the first byte behind the head
+ * @body_len: bytes reserved behind the head
+ */
+struct sap_ring_span {
+	u32 start;
+	u32 body;
+	u32 body_len;
+};
+
 enum sap_reason sap_ring_init(struct sap_ring *r, void *data, u32 size,
 			      __le32 *wr_ptr, __le32 *rd_ptr,
 			      enum sap_ring_role role);
 enum sap_reason sap_ring_write(struct sap_ring *r, const void *head, u32 head_len,
 			       const void *body, u32 body_len);
+enum sap_reason sap_ring_reserve(struct sap_ring *r, const void *head, u32 head_len,
+				 u32 body_len, struct sap_ring_span *s);
+u8 *sap_ring_span_ptr(struct sap_ring *r, const struct sap_ring_span *s, u32 at, u32 *n);
+void sap_ring_fill(struct sap_ring *r, const struct sap_ring_span *s, u32 at,
+		   const void *src, u32 n);
+enum sap_reason sap_ring_commit(struct sap_ring *r, const struct sap_ring_span *s);
 enum sap_reason sap_ring_next(struct sap_ring *r, struct sap_ring_msg *m);
 enum sap_reason sap_ring_copy(const struct sap_ring *r, const struct sap_ring_msg *m,
 			      u32 offset, void *dst, u32 n);
