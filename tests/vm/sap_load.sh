@@ -87,6 +87,11 @@ if modprobe sch_netem 2> /dev/null && tc qdisc add dev wlsim0 root netem loss 5%
 	air "$BULK" send "$HOST_IP:$BULK_PORT" 1048576 > /tmp/bulk-loss.out 2>&1
 	ok $? "1 MiB from CSME through the lossy link, every byte right"
 	sed 's/^/# /' /tmp/bulk-loss.out
+	# the requests above are one segment each: only a transfer to CSME
+	# puts several of a connection's segments in flight to be reordered
+	air "$BULK" recv "$HOST_IP:$BULK_PORT" 262144 > /tmp/bulk-loss-up.out 2>&1
+	ok $? "256 KiB to CSME through the lossy link, CSME's CRC-32 and count right"
+	sed 's/^/# /' /tmp/bulk-loss-up.out
 	check_ge "csme-sim retransmitted" \
 		$(($(net_counter tcp_retransmit) + $(net_counter tcp_fast_retransmit) - rx0 - fr0)) 1
 	check_ge "csme-sim saw out-of-order segments" "$(($(net_counter tcp_out_of_order) - oo0))" 1

@@ -26,57 +26,107 @@
 #include "internal.h"
 #include "trace.h"
 
-/* Write one frame behind a header into the H2M data ring; on success count
- * it in data_to_csme and, unless @kind is that counter, in @kind as well
- * (under the same lock, once per frame).
+/* Copy @seg into a reserved ring body. A CHECKSUM_PARTIAL segment gets its
+ * transport checksum summed on the way, so its payload is read only once.
  */
-static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
-			       const u8 *frame, u32 len, enum sap_host_counter kind)
+static void sap_ring_fill_skb(struct sap_ring *r, const struct sap_ring_span *sp,
+			      const struct sk_buff *seg)
+{
+	u32 cstart = seg->len, at, n;
+	__wsum csum = 0;
+	__sum16 check;
+	u8 *to;
+
+	if (seg->ip_summed == CHECKSUM_PARTIAL)
+		cstart = skb_checksum_start_offset(seg);
+	for (at = 0; at < seg->len; at += n) {
+		to = sap_ring_span_ptr(r, sp, at, &n);
+		if (at < cstart) {
+			n = min(n, cstart - at);
+			skb_copy_bits(seg, at, to, n);
+		} else {
+			csum = csum_block_add(csum, skb_copy_and_csum_bits(seg, at, to, n),
+					      at - cstart);
+		}
+	}
+	if (cstart < seg->len) {
+		check = csum_fold(csum) ?: CSUM_MANGLED_0;
+		sap_ring_fill(r, sp, cstart + seg->csum_offset, &check, sizeof(check));
+	}
+}
+
+/* Write one frame behind @hdr into the H2M data ring, flat at @frame or
+ * else the segment @seg; on success count it in data_to_csme and, unless
+ * @kind is that counter, in @kind as well. Called with data_lock held.
+ */
+static bool sap_h2m_data_put(struct sap_host *h, const void *hdr, u32 hdr_len,
+			     const u8 *frame, const struct sk_buff *seg, u32 len,
+			     enum sap_host_counter kind)
 {
 	struct sap_ring *ring = &h->h2m[SAP_QUEUE_DATA];
+	struct sap_ring_span sp;
 	enum sap_reason r;
 	bool was_empty;
 
-	spin_lock_bh(&h->data_lock);
-	if (!h->data_ready) {
-		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
-		spin_unlock_bh(&h->data_lock);
-		return false;
-	}
+	lockdep_assert_held(&h->data_lock);
 	/* CSME drained everything we wrote: it may be idle, so this frame
 	 * gets a doorbell of its own even while doorbells are throttled.
 	 * While the ring is not empty, the throttle is enough.
 	 */
 	was_empty = sap_ring_is_empty(ring);
-	r = sap_ring_write(ring, hdr, hdr_len, frame, len);
+	if (frame) {
+		r = sap_ring_write(ring, hdr, hdr_len, frame, len);
+	} else {
+		r = sap_ring_reserve(ring, hdr, hdr_len, len, &sp);
+		if (r == SAP_OK) {
+			sap_ring_fill_skb(ring, &sp, seg);
+			r = sap_ring_commit(ring, &sp);
+		}
+	}
 	sap_rec_hdr(&h->rec, FWCTL_SAP_DIR_H2M, FWCTL_SAP_Q_DATA, hdr, hdr_len,
 		    hdr_len + len, r);
-	if (r == SAP_OK) {
-		sap_cnt(h, SAP_CNT_DATA_H2M);
-		if (kind != SAP_CNT_DATA_H2M)
-			sap_cnt(h, kind);
-		h->csa_kick |= was_empty;
-	} else {
+	if (r != SAP_OK) {
 		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
-	}
-	spin_unlock_bh(&h->data_lock);
-	if (r != SAP_OK)
 		return false;
-	schedule_work(&h->csa_work);
+	}
+	sap_cnt(h, SAP_CNT_DATA_H2M);
+	if (kind != SAP_CNT_DATA_H2M)
+		sap_cnt(h, kind);
+	h->csa_kick |= was_empty;
 	return true;
+}
+
+/* One flat frame behind @hdr, from any context */
+static bool sap_h2m_data_write(struct sap_host *h, const void *hdr, u32 hdr_len,
+			       const u8 *frame, u32 len, enum sap_host_counter kind)
+{
+	bool sent = false;
+
+	spin_lock_bh(&h->data_lock);
+	if (h->data_ready)
+		sent = sap_h2m_data_put(h, hdr, hdr_len, frame, NULL, len, kind);
+	else
+		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
+	spin_unlock_bh(&h->data_lock);
+	if (sent)
+		schedule_work(&h->csa_work);
+	return sent;
+}
+
+/* The SAP header of a DATA_PACKET carrying @len bytes; returns its length */
+static int sap_data_hdr(struct sap_host *h, u8 *hdr, u32 len)
+{
+	/* The sequence number is a debug aid: a racy increment is fine. */
+	return sap_msg_enc_data_hdr(hdr, sizeof(struct sap_hdr), READ_ONCE(h->sap_seq), len);
 }
 
 static bool sap_frame_to_csme(struct sap_host *h, const u8 *frame, u32 len,
 			      enum sap_host_counter kind)
 {
 	u8 hdr[sizeof(struct sap_hdr)];
-	int ret;
+	int ret = sap_data_hdr(h, hdr, len);
 
-	/* The sequence number is a debug aid: a racy increment is fine. */
-	ret = sap_msg_enc_data_hdr(hdr, sizeof(hdr), READ_ONCE(h->sap_seq), len);
-	if (ret < 0)
-		return false;
-	return sap_h2m_data_write(h, hdr, ret, frame, len, kind);
+	return ret > 0 && sap_h2m_data_write(h, hdr, ret, frame, len, kind);
 }
 
 static void sap_cnt_data(struct sap_host *h, enum sap_host_counter c)
@@ -125,30 +175,45 @@ static u32 sap_gro_hdr_frame(const struct sk_buff *skb, u8 *buf, u32 size)
 }
 
 /* Send a merged frame to CSME as the frames that crossed the air: CSME
- * takes Ethernet frames of at most the MTU. Segmenting a merged frame
+ * takes Ethernet frames of at most the MTU. The segments share the merged
+ * frame's pages and leave their checksums to sap_ring_fill_skb(), so each
+ * payload byte is copied once, into the ring. Segmenting a merged frame
  * (CHECKSUM_PARTIAL, see sap_gro_hdr_frame()) leaves it as it was, so
- * Linux can still get it; the segments carry full checksums.
+ * Linux can still get it.
  */
 static bool sap_gro_to_csme(struct sap_host *h, struct sk_buff *skb,
 			    enum sap_host_counter kind)
 {
 	struct sk_buff *segs, *seg, *next;
-	bool sent = true;
+	u8 hdr[sizeof(struct sap_hdr)];
+	unsigned int n = 0;
+	bool sent;
+	int ret;
 
 	__skb_push(skb, ETH_HLEN);
-	segs = __skb_gso_segment(skb, 0, false);
+	segs = __skb_gso_segment(skb, NETIF_F_SG | NETIF_F_HW_CSUM, false);
 	__skb_pull(skb, ETH_HLEN);
 	if (IS_ERR_OR_NULL(segs)) {	/* NULL: not more than one segment */
 		sap_cnt_data(h, SAP_CNT_DATA_H2M_GRO_FAIL);
 		return false;
 	}
-	sap_cnt_data(h, SAP_CNT_DATA_H2M_GRO_SPLIT);
+	spin_lock_bh(&h->data_lock);
+	sap_cnt(h, SAP_CNT_DATA_H2M_GRO_SPLIT);
+	sent = h->data_ready;
+	if (!sent)
+		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
-		if (sent && !sap_frame_to_csme(h, seg->data, seg->len, kind))
-			sent = false;
+		if (sent) {
+			ret = sap_data_hdr(h, hdr, seg->len);
+			sent = ret > 0 && sap_h2m_data_put(h, hdr, ret, NULL, seg, seg->len, kind);
+		}
+		n += sent;
 		consume_skb(seg);
 	}
+	spin_unlock_bh(&h->data_lock);
+	if (n)
+		schedule_work(&h->csa_work);
 	return sent;
 }
 
@@ -387,11 +452,17 @@ void sap_mei_tx_copy_to_csme(struct sk_buff *skb)
 {
 	struct sap_host *h = &sap_host;
 	u8 hdr[sizeof(struct sap_cb_data)];
+	u8 peek[ETH_HLEN + offsetof(struct iphdr, protocol) + 1];
 	struct sk_buff *copy = NULL;
 	const u8 *frame;
 	int ret;
 
 	if (!skb || !READ_ONCE(h->amt_enabled) || !READ_ONCE(h->data_ready))
+		return;
+	/* Only an IPv4 UDP datagram can be one: look before copying a frame */
+	frame = skb_header_pointer(skb, 0, sizeof(peek), peek);
+	if (!frame || get_unaligned_be16(frame + 12) != ETH_P_IP ||
+	    frame[sizeof(peek) - 1] != IPPROTO_UDP)
 		return;
 	if (skb_is_nonlinear(skb)) {
 		copy = skb_copy(skb, GFP_ATOMIC);
