@@ -29,8 +29,8 @@
 /* Copy @seg into a reserved ring body. A CHECKSUM_PARTIAL segment gets its
  * transport checksum summed on the way, so its payload is read only once.
  */
-static void sap_ring_fill_skb(struct sap_ring *r, const struct sap_ring_span *sp,
-			      const struct sk_buff *seg)
+static void sap_seg_to_ring(struct sap_ring *r, const struct sap_ring_span *sp,
+			    const struct sk_buff *seg)
 {
 	u32 cstart = seg->len, at, n;
 	__wsum csum = 0;
@@ -79,7 +79,7 @@ static bool sap_h2m_data_put(struct sap_host *h, const void *hdr, u32 hdr_len,
 	} else {
 		r = sap_ring_reserve(ring, hdr, hdr_len, len, &sp);
 		if (r == SAP_OK) {
-			sap_ring_fill_skb(ring, &sp, seg);
+			sap_seg_to_ring(ring, &sp, seg);
 			r = sap_ring_commit(ring, &sp);
 		}
 	}
@@ -176,7 +176,7 @@ static u32 sap_gro_hdr_frame(const struct sk_buff *skb, u8 *buf, u32 size)
 
 /* Send a merged frame to CSME as the frames that crossed the air: CSME
  * takes Ethernet frames of at most the MTU. The segments share the merged
- * frame's pages and leave their checksums to sap_ring_fill_skb(), so each
+ * frame's pages and leave their checksums to sap_seg_to_ring(), so each
  * payload byte is copied once, into the ring. Segmenting a merged frame
  * (CHECKSUM_PARTIAL, see sap_gro_hdr_frame()) leaves it as it was, so
  * Linux can still get it.
@@ -461,7 +461,7 @@ void sap_mei_tx_copy_to_csme(struct sk_buff *skb)
 		return;
 	/* Only an IPv4 UDP datagram can be one: look before copying a frame */
 	frame = skb_header_pointer(skb, 0, sizeof(peek), peek);
-	if (!frame || get_unaligned_be16(frame + 12) != ETH_P_IP ||
+	if (!frame || get_unaligned_be16(frame + offsetof(struct ethhdr, h_proto)) != ETH_P_IP ||
 	    frame[sizeof(peek) - 1] != IPPROTO_UDP)
 		return;
 	if (skb_is_nonlinear(skb)) {
