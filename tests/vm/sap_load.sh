@@ -89,8 +89,10 @@ if modprobe sch_netem 2> /dev/null && tc qdisc add dev wlsim0 root netem loss 5%
 	sed 's/^/# /' /tmp/bulk-loss.out
 	# the requests above are one segment each: only a transfer to CSME
 	# puts several of a connection's segments in flight to be reordered
-	air "$BULK" recv "$HOST_IP:$BULK_PORT" 262144 > /tmp/bulk-loss-up.out 2>&1
-	ok $? "256 KiB to CSME through the lossy link, CSME's CRC-32 and count right"
+	# (a short one: csme-sim keeps no out-of-order queue, so each reordered
+	# segment costs a retransmission; 256 KiB took over 30 s)
+	air "$BULK" recv "$HOST_IP:$BULK_PORT" 32768 > /tmp/bulk-loss-up.out 2>&1
+	ok $? "32 KiB to CSME through the lossy link, CSME's CRC-32 and count right"
 	sed 's/^/# /' /tmp/bulk-loss-up.out
 	check_ge "csme-sim retransmitted" \
 		$(($(net_counter tcp_retransmit) + $(net_counter tcp_fast_retransmit) - rx0 - fr0)) 1
