@@ -8,7 +8,7 @@
 #   new-values   new auth/cipher/scan values: taken and counted as new
 #   ptr-at-size  M2H wr_ptr published as the ring size: no stall
 #   early-csa    notifications + doorbell before START_OK: drained at START_OK
-#   start-late   START_OK 1.5 s late (timeout 200 ms): one START, taken
+#   start-late   START_OK 4 s late (timeout 200 ms): one START, taken
 #   start-never  no START_OK: one START, the host waits; a reset recovers
 set -u
 . "$FWGATE/tests/lib/tap.sh"

@@ -13,7 +13,7 @@
 
 struct csme_fw;
 
-#define CSME_START_LATE_MS	1500	/* start-late: START_OK after this */
+#define CSME_START_LATE_MS	4000	/* start-late: START_OK after this */
 #define CSME_BURST_MSGS		600	/* burst: PINGs behind one doorbell */
 
 bool csme_edge_at_start(enum csme_hostile m);
