@@ -483,8 +483,7 @@ int csme_daemon_run(const struct csme_cfg *cfg)
 		goto out_free;
 	}
 	d->cfg.seed = d_seed(cfg);
-	amt_net_init(d->net, csme_net_tx, d->fw, d->cfg.seed);
-	d->net->tx_room = csme_net_room;
+	csme_data_net_init(d->fw, d->net, d->cfg.seed);
 	amt_model_init(&d->model, cfg->amt_password, d->cfg.seed);
 	amt_http_init(&d->http, &d->model, 0);
 	amt_redir_init(&d->redir, &d->model);

@@ -135,7 +135,7 @@ void csme_data_rx(struct csme_fw *fw, const struct sap_msg *m)
  * @frame: Ethernet frame, valid during the call only
  * @len: its length
  */
-void csme_net_tx(void *ctx, const uint8_t *frame, size_t len)
+static void csme_net_tx(void *ctx, const uint8_t *frame, size_t len)
 {
 	struct csme_fw *fw = ctx;
 	uint8_t hdr[sizeof(struct sap_hdr)];
@@ -181,7 +181,7 @@ void csme_net_tx(void *ctx, const uint8_t *frame, size_t len)
  * owns the NIC (its own port) or no session is up (frames are dropped and
  * counted then, as before).
  */
-size_t csme_net_room(void *ctx)
+static size_t csme_net_room(void *ctx)
 {
 	struct csme_fw *fw = ctx;
 	struct sap_ring *r = &fw->m2h[SAP_QUEUE_DATA];
@@ -193,6 +193,35 @@ size_t csme_net_room(void *ctx)
 	if (used + sizeof(struct sap_hdr) + 1 >= r->size)
 		return 0;
 	return r->size - used - sizeof(struct sap_hdr) - 1;
+}
+
+/**
+ * csme_net_push() - amt_net's push callback
+ * @ctx: the firmware
+ *
+ * Rings the doorbell now for what was written to the M2H rings, in the
+ * middle of a drain: the host sends an ACK on while CSME reads on.
+ */
+static void csme_net_push(void *ctx)
+{
+	csme_fw_flush(ctx);
+}
+
+/**
+ * csme_data_net_init() - initialise AMT's network stack on this firmware
+ * @fw: firmware whose rings carry the frames
+ * @net: the stack (fully overwritten)
+ * @isn_seed: seeds its ISN generator
+ *
+ * Its frames go out through the M2H data ring (or CSME's own port), it
+ * holds data segments back while the ring has no room, and it pushes an
+ * ACK out in the middle of a drain when its peer waits for one.
+ */
+void csme_data_net_init(struct csme_fw *fw, struct amt_net *net, uint64_t isn_seed)
+{
+	amt_net_init(net, csme_net_tx, fw, isn_seed);
+	net->tx_room = csme_net_room;
+	net->tx_push = csme_net_push;
 }
 
 /**

@@ -12,8 +12,7 @@
 #include "sap_fw.h"
 
 void csme_data_rx(struct csme_fw *fw, const struct sap_msg *m);
-void csme_net_tx(void *ctx, const uint8_t *frame, size_t len);
-size_t csme_net_room(void *ctx);
+void csme_data_net_init(struct csme_fw *fw, struct amt_net *net, uint64_t isn_seed);
 void csme_data_tx_retry(struct csme_fw *fw);
 void csme_port_rx(struct csme_fw *fw, const uint8_t *frame, size_t len);
 void csme_build_filters(const struct csme_fw *fw, struct sap_filters *f);

@@ -263,7 +263,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&S.d, 0, sizeof(S.d));
 	S.net = calloc(1, sizeof(*S.net));
 	S.fw = calloc(1, sizeof(*S.fw));
-	amt_net_init(S.net, csme_net_tx, S.fw, 99);
+	csme_data_net_init(S.fw, S.net, 99);
 	csme_fw_init(S.fw, &cfg, &fz_ops, &S.d, S.net);
 	csme_fw_set_notify(S.fw, dbl_notify, &S.d);
 	csme_fw_attached(S.fw, true);

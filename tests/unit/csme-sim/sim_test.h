@@ -285,7 +285,7 @@ static inline void sim_init(struct sim *s, const struct csme_cfg *cfg)
 	memset(&s->d, 0, sizeof(s->d));
 	s->net = calloc(1, sizeof(*s->net));
 	s->fw = calloc(1, sizeof(*s->fw));
-	amt_net_init(s->net, csme_net_tx, s->fw, 1234);
+	csme_data_net_init(s->fw, s->net, 1234);
 	csme_fw_init(s->fw, cfg, &dbl_ops, &s->d, s->net);
 	csme_fw_set_notify(s->fw, dbl_notify, &s->d);
 	csme_fw_attached(s->fw, true);

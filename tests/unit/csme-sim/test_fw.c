@@ -572,6 +572,19 @@ static void test_data(void)
 	       !memcmp(S.h.msg.u.data.frame + 6, hmac, 6) && S.h.msg.u.data.frame[21] == 2,
 	       "an ARP reply from our MAC to the requester");
 
+	/* amt_net's push (an ACK its peer waits for, in the middle of a
+	 * drain) rings the doorbell at once, and only once
+	 */
+	dbl_clear_me(&S.d);
+	host_frame(&S.h, f, (uint32_t)n);
+	host_csa(&S.h, S.fw);
+	tap_eq(S.d.n_csa, 0, "a reply written during a drain waits for the flush");
+	S.net->tx_push(S.net->tx_ctx);
+	tap_eq(S.d.n_csa, 1, "a push rings the doorbell before the flush");
+	csme_fw_flush(S.fw);
+	tap_eq(S.d.n_csa, 1, "the flush has nothing left to ring for");
+	host_discard(&S.h);
+
 	/* a frame longer than what crosses the air (a merged frame handed on
 	 * whole) is refused as non-conformant, one at the limit is taken
 	 */

@@ -26,11 +26,14 @@
 /*
  * Receive buffer (so window) of a bulk connection. The sink takes every
  * byte at once, but the bytes first cross the H2M data ring (48256 bytes,
- * sap.md 2.1), where a frame that does not fit is dropped: 22 full
- * segments of 1400 bytes and their frame and SAP headers fit with room to
- * spare.
+ * sap.md 2.1), where a frame that does not fit is dropped. A full segment
+ * (1400 bytes, AMT_NET_MSS_MAX) takes 1462 bytes there: 8 of SAP header,
+ * 54 of Ethernet, IPv4 and TCP headers. 28 of them take 40936 bytes, which
+ * leaves room for 5 more frames of other traffic or a retransmission. The
+ * window, not the sink, is what limits an upload: each window costs a round
+ * trip through the ring, csme-sim and back.
  */
-#define AMT_BULK_RCV_WND	(22 * 1400)
+#define AMT_BULK_RCV_WND	(28 * 1400)
 
 uint32_t amt_bulk_word(uint32_t index);
 uint32_t amt_bulk_crc32(uint32_t crc, const uint8_t *p, size_t n);

@@ -369,12 +369,18 @@ static void conn_send_ack(struct amt_net *net, struct amt_conn *c)
 }
 
 /* In-order data was taken: acknowledge it now, or at the end of the batch
- * (amt_net_rx_batch_end() sends what rcv_acked says is owed).
+ * (amt_net_rx_batch_end() sends what rcv_acked says is owed). Half a
+ * window into a batch the peer is waiting for room: push its ACK out now.
  */
 static void conn_ack_data(struct amt_net *net, struct amt_conn *c)
 {
-	if (!net->rx_batch || c->rcv_nxt - c->rcv_acked >= c->rx_size / 2)
+	if (!net->rx_batch) {
 		conn_send_ack(net, c);
+	} else if (c->rcv_nxt - c->rcv_acked >= c->rx_size / 2) {
+		conn_send_ack(net, c);
+		if (net->tx_push)
+			net->tx_push(net->tx_ctx);
+	}
 }
 
 /*

@@ -36,6 +36,10 @@ typedef void (*amt_net_tx_fn)(void *ctx, const uint8_t *frame, size_t len);
  * when a data segment would not fit); NULL = unlimited.
  */
 typedef size_t (*amt_net_room_fn)(void *ctx);
+/* Frames emitted so far must reach the peer now, not when the receive
+ * batch ends (e.g. ring the doorbell for them); NULL = nothing to do.
+ */
+typedef void (*amt_net_push_fn)(void *ctx);
 
 /* Counters, indexed by enum amt_net_counter; names via amt_net_counter_name */
 enum amt_net_counter {
@@ -148,6 +152,7 @@ struct amt_net {
 	uint32_t ip;			/* host byte order; 0 = unknown */
 	amt_net_tx_fn tx;
 	amt_net_room_fn tx_room;	/* optional, set after init */
+	amt_net_push_fn tx_push;	/* optional, set after init */
 	void *tx_ctx;
 	uint64_t isn_state;		/* xorshift64* state for ISNs */
 	uint64_t now_ms;		/* last time given to amt_net_tick */
@@ -190,8 +195,10 @@ void amt_net_input(struct amt_net *net, const uint8_t *frame, size_t len);
  * A batch of received frames (one drain of a ring) starts / ends. Within a
  * batch, the ACK of in-order data is delayed (RFC 1122 4.2.3.2) until
  * amt_net_rx_batch_end() or until half the connection's receive buffer is
- * unacknowledged, unless a segment we send carries it first. Out-of-order
- * data, a FIN and an overflowing segment are acknowledged at once.
+ * unacknowledged, unless a segment we send carries it first. That ACK is
+ * pushed (tx_push) at once: the peer's window reopens while the rest of the
+ * batch is read, instead of after it. Out-of-order data, a FIN and an
+ * overflowing segment are acknowledged at once.
  */
 void amt_net_rx_batch_begin(struct amt_net *net);
 void amt_net_rx_batch_end(struct amt_net *net);
