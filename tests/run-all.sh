@@ -24,4 +24,6 @@ if [ -n "${FWGATE_PACKAGE_TESTS:-}" ]; then
 	"$root/tests/pkg/run.sh" > "$build/pkg-run.log" 2>&1
 fi
 grep -h -B2 -A8 '^not ok' "$build"/results/*/*.tap 2>/dev/null | head -n 80
+# A VM that died: what its console said (tests/vm/run-vm.sh)
+grep -h '^# console: ' "$build"/results/*/vm-kernel.tap 2>/dev/null | head -n 60
 "$root/tests/summarize.sh" "$build/results"

@@ -35,7 +35,9 @@ run_tests() {
 		start=$(date +%s)
 		timeout -k 5 "$tmo" bash -c "$cmd" > "$out/$name.tap" 2>&1
 		rc=$?
-		echo "# vm test $name took $(( $(date +%s) - start ))s" >> "$out/$name.tap"
+		echo "# vm test $name took $(( $(date +%s) - start ))s," \
+			"$(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo) MiB" \
+			"available after it" >> "$out/$name.tap"
 		# a test that injects faults must not leave them on for the next
 		[ -w /sys/kernel/debug/failslab/probability ] &&
 			echo 0 > /sys/kernel/debug/failslab/probability

@@ -78,7 +78,12 @@ while read -r name _; do
 		cp "$out/$name.tap" "$res/$name.tap"
 		cp "$out/$name.rc" "$res/$name.rc"
 	else
-		echo "not ok 1 - $name did not run (VM crashed or timed out)" > "$res/$name.tap"
+		[ -n "${stopped:-}" ] || stopped=$name
+		{
+			echo "not ok 1 - $name did not run (VM crashed or timed out)"
+			# the test the VM stopped in: what it had printed
+			[ -s "$out/$name.tap" ] && tail -n 40 "$out/$name.tap" | sed 's/^/# /'
+		} > "$res/$name.tap"
 		echo 1 > "$res/$name.rc"
 	fi
 done < "$root/tests/vm/$tests"
@@ -88,14 +93,34 @@ done < "$root/tests/vm/$tests"
 	if [ -e "$out/done" ]; then
 		echo "ok 1 - the VM ran the whole suite and powered off"
 	else
-		echo "not ok 1 - the VM ran the whole suite and powered off"
+		# Why not: the test it stopped in and the first kernel report
+		# on the console go in the line itself (CI lists the failing
+		# lines alone); that report and what follows it (a panic
+		# replays the whole log), else the console's end, as comments.
+		con=$build/vm/console-$mode.log
+		first=$(grep -n -m1 -E "$(cat "$root/tests/vm/kernel-log-errors")|watchdog:" \
+			"$con" 2>/dev/null | tr -d '\r')
+		why=$(printf '%s' "${first#*:}" | sed 's/^\[ *[0-9.]*\] //' | cut -c1-160)
+		limit=
+		[ "$qrc" = 124 ] && limit="; the VM limit of ${timeout_s}s ran out"
+		echo "not ok 1 - the VM ran the whole suite and powered off" \
+			"(stopped in ${stopped:-?}$limit${why:+; console: $why})"
+		if [ -n "$first" ]; then
+			tail -n "+${first%%:*}" "$con" | head -n 60
+		else
+			tail -n 30 "$con"
+		fi | tr -d '\r' | sed 's/\x1b[[0-9;?]*[a-zA-Z]//g; s/^/# console: /'
 	fi
 	bad=$(grep -E "$(cat "$root/tests/vm/kernel-log-errors")" "$out/dmesg.txt" 2>/dev/null)
 	if [ -e "$out/dmesg.txt" ] && [ -z "$bad" ]; then
 		echo "ok 2 - kernel log has no WARN, BUG, oops, lockdep, KASAN or UBSAN report"
 	else
 		echo "not ok 2 - kernel log has no WARN, BUG, oops, lockdep, KASAN or UBSAN report"
-		printf '%s\n' "$bad" | head -n 40 | sed 's/^/# /'
+		if [ -e "$out/dmesg.txt" ]; then
+			printf '%s\n' "$bad" | head -n 40 | sed 's/^/# /'
+		else
+			echo "# no kernel log: the guest did not get to save it"
+		fi
 	fi
 	n=2
 	if [ -e "$out/kmemleak.txt" ]; then
