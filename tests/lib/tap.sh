@@ -52,6 +52,14 @@ check_ge() {
 	ok $r "$1"
 }
 
+# check_le DESCRIPTION GOT MAX (integers)
+check_le() {
+	[ -n "$2" ] && [ "$2" -le "$3" ] 2> /dev/null
+	local r=$?
+	[ $r = 0 ] || echo "# $1: got '$2', want <= $3"
+	ok $r "$1"
+}
+
 # wait_for SECONDS COMMAND...: poll every 0.1 s until the command succeeds
 wait_for() {
 	local end=$((SECONDS + $1))

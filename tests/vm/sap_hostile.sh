@@ -54,6 +54,49 @@ for i in range(n):
 PY
 }
 
+# FRAMES bursts of 46 back-to-back 1400-byte data segments of one TCP flow
+# to CSME's port 16992, from the air: each burst is one GSO frame (a packet
+# socket with a virtio-net header), which wlsim0air cuts into segments in
+# one transmit, so that wlsim0's GRO merges them again before sap_host
+# sees them, as it would a burst of a remote sender
+seg_burst() { # FRAMES
+	air python3 - "$1" "$HOST_IP" "$(cat /sys/class/net/wlsim0/address)" <<'PY'
+import socket, struct, sys
+n, dst, mac = int(sys.argv[1]), sys.argv[2], bytes.fromhex(sys.argv[3].replace(":", ""))
+SOL_PACKET, PACKET_VNET_HDR, MSS, SEGS = 263, 15, 1400, 46
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.setsockopt(SOL_PACKET, PACKET_VNET_HDR, 1)
+s.bind(("wlsim0air", 0))
+src = bytes.fromhex(open("/sys/class/net/wlsim0air/address").read().strip().replace(":", ""))
+def fold(b):
+    if len(b) % 2: b += b"\0"
+    t = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while t >> 16: t = (t & 0xffff) + (t >> 16)
+    return t
+sip, dip = socket.inet_aton("10.77.0.1"), socket.inet_aton(dst)
+pay = bytes(MSS * SEGS)
+tlen = 20 + len(pay)
+seq = 1000
+for f in range(n):
+    # checksum left to the segmentation: the field holds the pseudo-header sum
+    tcp = struct.pack("!HHIIBBHHH", 45000, 16992, seq, 1, 5 << 4, 0x10, 65535,
+                      fold(sip + dip + struct.pack("!BBH", 0, 6, tlen)), 0)
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + tlen, (f * SEGS) & 0xffff, 0x4000,
+                     64, 6, 0, sip, dip)
+    ip = ip[:10] + struct.pack("!H", ~fold(ip) & 0xffff) + ip[12:]
+    # flags NEEDS_CSUM, GSO_TCPV4, header length, MSS, checksum start and offset
+    vnet = struct.pack("=BBHHHH", 1, 1, 54, MSS, 34, 16)
+    s.send(vnet + mac + src + b"\x08\x00" + ip + tcp + pay)
+    seq += len(pay)
+PY
+}
+
+# frames for CSME queued or dropped since $queued and $before were read
+split_seen() {
+	echo $(($(sap_counter data_to_csme) - queued +
+		$(sap_counter data_to_csme_dropped) - before))
+}
+
 # every message from CSME that was rejected, whatever the queue
 bad_msgs() {
 	echo $(($(sap_counter notif_rx_bad) + $(sap_counter me_rx_bad) +
@@ -82,6 +125,7 @@ for spec in \
 	"host-ptr ring_m2h0_bad_ptr ptr" \
 	"csa-flood csa_rx flood-csa" \
 	"no-drain data_to_csme_dropped flood" \
+	"no-drain data_to_csme_dropped split" \
 	"random notif_rx_bad random"; do
 	set -- $spec
 	mode=$1 cnt=$2 how=$3
@@ -136,6 +180,21 @@ for spec in \
 		# CSME's SYNs that did not fit were dropped, not handed to Linux
 		check_eq "$mode: Linux sent no reset for CSME's port" \
 			"$(($(out_rsts) - rsts))" 0
+		check "$mode: host traffic unaffected" air busybox ping -c 1 -W 2 "$HOST_IP"
+		;;
+	split)
+		# 92 segments merged by GRO meet an H2M data ring with room for
+		# 33 frames: the ring fills in the middle of a split, and every
+		# segment is either queued or counted as dropped
+		queued=$(sap_counter data_to_csme) splits=$(sap_counter data_to_csme_gro_split)
+		check "$mode: two bursts of 46 segments to CSME's port" seg_burst 2
+		wait_val 5 -ge 92 split_seen
+		grows "$mode" "$cnt" "$before"
+		check_ge "$mode: the bursts were merged and split" \
+			"$(($(sap_counter data_to_csme_gro_split) - splits))" 1
+		check_eq "$mode: every segment queued or counted as dropped" "$(split_seen)" 92
+		check_le "$mode: no more queued than the ring holds" \
+			"$(($(sap_counter data_to_csme) - queued))" 33
 		check "$mode: host traffic unaffected" air busybox ping -c 1 -W 2 "$HOST_IP"
 		;;
 	random)

@@ -179,7 +179,10 @@ static u32 sap_gro_hdr_frame(const struct sk_buff *skb, u8 *buf, u32 size)
  * frame's pages and leave their checksums to sap_seg_to_ring(), so each
  * payload byte is copied once, into the ring. Segmenting a merged frame
  * (CHECKSUM_PARTIAL, see sap_gro_hdr_frame()) leaves it as it was, so
- * Linux can still get it.
+ * Linux can still get it. Once one segment cannot be queued the ones
+ * behind it are not tried: room CSME frees meanwhile would only take data
+ * behind a hole the sender has to fill anyway. Each segment not queued
+ * counts in data_to_csme_dropped. Returns true if every one was queued.
  */
 static bool sap_gro_to_csme(struct sap_host *h, struct sk_buff *skb,
 			    enum sap_host_counter kind)
@@ -200,15 +203,18 @@ static bool sap_gro_to_csme(struct sap_host *h, struct sk_buff *skb,
 	spin_lock_bh(&h->data_lock);
 	sap_cnt(h, SAP_CNT_DATA_H2M_GRO_SPLIT);
 	sent = h->data_ready;
-	if (!sent)
-		sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
 		if (sent) {
 			ret = sap_data_hdr(h, hdr, seg->len);
+			/* sap_h2m_data_put() counts its own drop */
 			sent = ret > 0 && sap_h2m_data_put(h, hdr, ret, NULL, seg, seg->len, kind);
+			if (ret <= 0)
+				sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
+			n += sent;
+		} else {
+			sap_cnt(h, SAP_CNT_DATA_H2M_DROPPED);
 		}
-		n += sent;
 		consume_skb(seg);
 	}
 	spin_unlock_bh(&h->data_lock);
