@@ -71,6 +71,13 @@ static void wlsim_route(struct wlsim_nic *nic, enum wlsim_port_role from,
 
 /* A port's receive: checked and scrubbed like dev_forward_skb(), then
  * queued for wlsim_radio_poll(). Consumes @skb.
+ *
+ * A frame that crossed the air belongs to no socket, so it is orphaned
+ * here, as a NIC frees a frame once it is sent. Left owned, it would reach
+ * GRO with its sender's destructor: GRO drops the destructor of a frame it
+ * merges, and the reference the sender's socket holds through it (netem
+ * turns TCP's write accounting into one, skb_orphan_partial()) would never
+ * be put, leaking the socket.
  */
 static int wlsim_port_rx(struct net_device *to, struct sk_buff *skb)
 {
@@ -80,6 +87,7 @@ static int wlsim_port_rx(struct net_device *to, struct sk_buff *skb)
 		kfree_skb(skb);
 		return NET_RX_DROP;
 	}
+	skb_orphan(skb);
 	if (__dev_forward_skb(to, skb))
 		return NET_RX_DROP;
 	skb_queue_tail(&port->rxq, skb);
@@ -102,7 +110,11 @@ int wlsim_radio_poll(struct napi_struct *napi, int budget)
 	int done = 0;
 
 	while (done < budget && (skb = skb_dequeue(&port->rxq))) {
-		if (gro)
+		/* GRO writes the shared info of the frames it merges, which a
+		 * clone shares with its twin (netem's duplicates are clones):
+		 * a clone gets a head of its own first, or skips GRO.
+		 */
+		if (gro && !skb_shared(skb) && !skb_unclone(skb, GFP_ATOMIC))
 			napi_gro_receive(napi, skb);
 		else
 			netif_receive_skb(skb);
