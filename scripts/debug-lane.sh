@@ -30,6 +30,17 @@ rsync -a --exclude /build --exclude /.git "$root/" "$src/"
 # vmlinux.symvers, which modpost needs to check our modules' imports.
 [ -e "$kdir/src/Module.symvers" ] || cp "$kdir/src/vmlinux.symvers" "$kdir/src/Module.symvers"
 make -s -C "$kdir/src" M="$src" FWGATE="$src" modules
+# sap_load's lossy air link needs sch_netem, which the debug kernel's
+# config leaves out: built here from the same source, loaded by the test
+# lines of tests/vm/TESTS.debug and TESTS.debug-sap
+extra=$root/build/debug/extra
+rm -rf "$extra"
+if ! grep -q '^CONFIG_NET_SCH_NETEM=' "$kdir/src/.config"; then
+	mkdir -p "$extra"
+	cp "$kdir/src/net/sched/sch_netem.c" "$extra/"
+	echo 'obj-m := sch_netem.o' > "$extra/Kbuild"
+	make -s -C "$kdir/src" M="$extra" modules
+fi
 
 rm -rf build/results
 if [ -z "${FWGATE_DEBUG_TESTS:-}" ]; then

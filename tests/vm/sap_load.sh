@@ -72,7 +72,8 @@ check_eq "no frame to CSME was dropped" "$(sap_counter data_to_csme_dropped)" 0
 check_eq "csme-sim refused no connection (table full)" "$(net_counter tcp_table_full)" 0
 
 # ---- loss ------------------------------------------------------------------
-if modprobe sch_netem 2> /dev/null && tc qdisc add dev wlsim0 root netem loss 5% \
+if { [ -d /sys/module/sch_netem ] || modprobe sch_netem 2> /dev/null; } &&
+   tc qdisc add dev wlsim0 root netem loss 5% \
 	delay 4ms 2ms duplicate 3% 2> /tmp/tc.err &&
    air tc qdisc add dev wlsim0air root netem loss 5% delay 8ms reorder 25% 50% \
 	duplicate 3% 2>> /tmp/tc.err; then
